@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test install analysis bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+## run: set up and extract the bundled seed corpus into datasets/claimset-seeds, printing the summary
+run: $(STAMP)
+	$(BIN)/claimset extract
+
+## test: set up with test extras and run the test suite
+test: $(TSTAMP)
+	$(BIN)/python -m pytest
+
+## analysis: rebuild the published charts under analysis/
+analysis: $(STAMP)
+	$(BIN)/python analysis/build.py
+
+## bench: print speed and quality figures
+bench: $(TSTAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/epoch_model_size_recall.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,243 @@
+"""The ``claimset`` command line: parse arguments, call the library, print. No logic lives here.
+
+Data goes to stdout, messages (progress, summaries, errors) to stderr. A library error prints one
+line naming what and where, and exits 1; ``--verbose`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import ClaimsetError
+
+app = typer.Typer(
+    name="claimset",
+    help="Typed numeric claims from ML paper abstracts, as a Parquet dataset you can cite.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+# Piped output is read by people too: do not squeeze tables into 80 columns.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 220)
+err = Console(stderr=True, soft_wrap=True)
+_state = {"verbose": False}
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """claimset: extract, inspect, evaluate and analyse claims."""
+    _state["verbose"] = verbose
+
+
+def _handled(fn):
+    """Turn library errors into one line on stderr and exit code 1 (traceback with --verbose)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except ClaimsetError as exc:
+            if _state["verbose"]:
+                raise
+            err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("interrupted; nothing was written")
+            raise typer.Exit(130) from None
+        except Exception as exc:  # an unexpected failure: still one line unless --verbose
+            if _state["verbose"]:
+                raise
+            err.print(f"[bold red]error:[/] {type(exc).__name__}: {exc} (run with --verbose for the traceback)",
+                      markup=True, highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+DatasetArg = Annotated[
+    Optional[Path], typer.Argument(help="Dataset folder (default: the bundled datasets/claimset-seeds).", show_default=False)
+]
+
+
+def _dataset(path: Path | None) -> Path:
+    from .pipeline import bundled_dataset
+
+    return path if path is not None else bundled_dataset()
+
+
+# ------------------------------------------------------------------------------------ extract
+
+
+@app.command()
+@_handled
+def extract(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(
+        help="Corpus files or folders (seed .txt dumps, .jsonl, .json, .csv, .parquet). "
+             "Default: the bundled seed corpus (datasets/corpus).", show_default=False)] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Dataset folder to write "
+                       "(default: datasets/claimset-seeds for the bundled corpus, else ./claimset-dataset).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Force the input format: seeds, jsonl, json, csv, parquet.")] = None,
+    id_col: Annotated[Optional[str], typer.Option("--id-col", help="Column holding the paper id.")] = None,
+    title_col: Annotated[Optional[str], typer.Option("--title-col", help="Column holding the title.")] = None,
+    abstract_col: Annotated[Optional[str], typer.Option("--abstract-col", help="Column holding the abstract.")] = None,
+    date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column holding the publication date.")] = None,
+    url_col: Annotated[Optional[str], typer.Option("--url-col", help="Column holding the URL.")] = None,
+    extractor: Annotated[str, typer.Option(help="Extractor to use.")] = "rules",
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Extract claims from abstracts into a Parquet dataset (papers, claims, card).
+
+    The write is atomic: if anything fails, the previous dataset is left as it was.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .corpus import ColumnMap
+    from .pipeline import bundled_corpus, bundled_dataset, extract_corpus
+
+    if not inputs:
+        inputs = [bundled_corpus()]
+        out_dir = out_dir or bundled_dataset()
+    out_dir = out_dir or Path("claimset-dataset")
+    columns = ColumnMap(id=id_col, title=title_col, abstract=abstract_col, date=date_col, url=url_col)
+    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=err, transient=True, disable=not progress)
+    with bar:
+        task = bar.add_task("extract", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = extract_corpus(inputs, out_dir, format=fmt, columns=columns, extractor=extractor, progress=tick)
+    _print_summary(summary)
+
+
+def _print_summary(summary) -> None:
+    c = summary.corpus
+    table = Table(title=f"claimset extract → {summary.out}", show_header=True, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("input files", str(len(c.files)))
+    table.add_row("records read", str(c.n_records))
+    table.add_row("duplicate records merged", str(c.n_duplicates))
+    for reason, n in sorted(c.skipped.items()):
+        table.add_row(f"records skipped ({reason})", str(n))
+    table.add_row("papers", str(len(c.papers)), style="bold")
+    table.add_row("papers with claims", str(summary.papers_with_claims))
+    table.add_row("claims", str(summary.n_claims), style="bold")
+    for t, n in summary.per_type.items():
+        table.add_row(f"  {t}", str(n))
+    err.print(table)
+    err.print(f"extractor {summary.extractor}")
+
+
+# --------------------------------------------------------------------------------------- show
+
+
+@app.command()
+@_handled
+def show(
+    dataset: DatasetArg = None,
+    claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
+    min_value: Annotated[Optional[float], typer.Option("--min", help="Only claims with value >= this.")] = None,
+    max_value: Annotated[Optional[float], typer.Option("--max", help="Only claims with value <= this.")] = None,
+    grep: Annotated[Optional[str], typer.Option("--grep", "-g", help="Regex over sentence, subject, baseline, benchmark, metric (case-insensitive).")] = None,
+    paper: Annotated[Optional[str], typer.Option("--paper", "-p", help="A paper_id, or words of its title.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
+) -> None:
+    """Print claims of a dataset as a readable table."""
+    from .query import filter_claims
+
+    df = filter_claims(_dataset(dataset), types=claim_type, min_value=min_value, max_value=max_value,
+                       grep=grep, paper=paper)
+    total = df.height
+    if limit:
+        df = df.head(limit)
+    table = Table(show_lines=False)
+    for col in ("claim_id", "type", "value", "number", "subject", "sentence"):
+        table.add_column(col, overflow="fold")
+    for r in df.iter_rows(named=True):
+        table.add_row(r["claim_id"], r["claim_type"], _fmt_value(r), r["number"], r["subject"] or "",
+                      _short(r["sentence"], 110))
+    out.print(table)
+    err.print(f"{df.height} of {total} matching claims shown")
+
+
+def _fmt_value(r: dict) -> str:
+    from .query import format_value
+
+    return format_value(r)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# ----------------------------------------------------------------------------------- evaluate
+
+
+@app.command()
+@_handled
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines file (see gold/GUIDELINES.md).")],
+    dataset: Annotated[Optional[Path], typer.Argument(help="Dataset to score; default: extract the gold file's abstracts now.", show_default=False)] = None,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses, false positives and value errors.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    extractor: Annotated[str, typer.Option(help="Extractor to use when no dataset is given.")] = "rules",
+) -> None:
+    """Score extraction against gold annotations: precision, recall, F1, value errors, field overlap."""
+    from .scoring import evaluate as run, format_report
+
+    report = run(gold, dataset, extractor)
+    if as_json:
+        out.print_json(json.dumps(report.summary(errors=show_errors)))
+        return
+    print(format_report(report))
+    if report.confusion:
+        print("type confusion (gold -> predicted for missed gold claims): " + json.dumps(report.confusion))
+    if show_errors:
+        for x in report.misses:
+            print(f"MISS {x['type']:<18} {x['number']!r:<16} predicted={x['predicted_type']} | {x['sentence']}")
+        for x in report.false_positives:
+            print(f"FP   {x['type']:<18} {x['number']!r:<16} | {x['sentence']}")
+        for x in report.value_errors:
+            print(f"VALUE {x['type']:<17} {x['number']!r:<16} gold={x['gold']} predicted={x['predicted']}")
+
+
+# ------------------------------------------------------------------------------------- schema
+
+
+@app.command()
+@_handled
+def schema(
+    table: Annotated[str, typer.Argument(help="claims | papers | claim-json")] = "claims",
+) -> None:
+    """Print the dataset schema (markdown table) or the JSON Schema of a claim (claim-json)."""
+    from .models import claim_json_schema
+    from .schema import CLAIM_FIELDS, PAPER_FIELDS, markdown_table
+
+    if table == "claim-json":
+        print(json.dumps(claim_json_schema(), indent=2))
+    elif table in ("claims", "papers"):
+        print(markdown_table(CLAIM_FIELDS if table == "claims" else PAPER_FIELDS))
+    else:
+        raise ClaimsetError(f"unknown table {table!r} (claims, papers, claim-json)")
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

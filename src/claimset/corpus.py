@@ -1,0 +1,480 @@
+"""Corpus readers: seed text dumps, JSON Lines, JSON, CSV and Parquet, to :class:`Paper` records.
+
+Formats are detected from the file name (then its first bytes) and can be forced. Column names
+are auto-detected from common spellings (our own, Epoch AI's, the arXiv metadata snapshot's) and
+can be overridden. Every problem with the input raises :class:`ClaimsetError` naming the file and,
+where there is one, the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ClaimsetError
+from .ids import paper_id_for_title
+from .models import Paper
+
+FORMATS = ("seeds", "jsonl", "json", "csv", "parquet")
+_EXTENSIONS = {
+    ".txt": "seeds",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+# Candidate column names, most specific first; matched case-insensitively. A field with several
+# candidates takes, row by row, the first non-empty one (Epoch rows without a `Reference` fall
+# back to the system's name).
+COLUMN_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "paper_id", "arxiv_id"),
+    "title": ("title", "reference", "paper_title", "model", "system"),
+    "abstract": ("abstract", "summary", "paper_abstract"),
+    "date": ("date", "publication date", "publication_date", "published", "update_date"),
+    "url": ("url", "link", "pdf_url"),
+    "authors": ("authors", "author"),
+    "organization": ("organization", "organisation", "affiliation"),
+}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """User overrides for column names (``None``: auto-detect)."""
+
+    id: str | None = None
+    title: str | None = None
+    abstract: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class CorpusRead:
+    """What reading a corpus gave: the papers, and an account of every record not kept."""
+
+    papers: list[Paper]
+    files: list[str]
+    names: list[str] = field(default_factory=list)
+    n_records: int = 0
+    n_duplicates: int = 0
+    skipped: Counter = field(default_factory=Counter)
+
+
+# --------------------------------------------------------------------------------------- dates
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTH_DATE = re.compile(
+    r"^(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?(?:\s+(?P<votes>\d+))?$"
+)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A full date from ISO (2023-05-01, 2023-05-01T..., 2023-05, 2023) or 'May 1, 2023'; else None.
+
+    A date without a year ('May 3') is not a date: it stays only in ``date_text``.
+    """
+    if text is None:
+        return None
+    s = str(text).strip()
+    if not s:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$", s)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            return None
+    m = _MONTH_DATE.match(s)
+    if m and m.group("year") and m.group("mon").lower() in _MONTHS:
+        try:
+            return dt.date(int(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
+        except ValueError:
+            return None
+    return None
+
+
+# ------------------------------------------------------------------------------- file helpers
+
+
+def _decode_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line, decoding UTF-8 strictly, one line at a time."""
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield lineno, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ClaimsetError(
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})", path, lineno
+                ) from None
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ClaimsetError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path, line) from None
+
+
+def detect_format(path: Path) -> str:
+    """The format of a file, from its extension, else from its first bytes."""
+    fmt = _EXTENSIONS.get(path.suffix.lower())
+    if fmt:
+        return fmt
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"["):
+        return "json"
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    return "seeds"
+
+
+def _expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Files to read, each with the name it is cited by in ``source``: relative to the folder the
+    input was given in ("corpus/000_x.txt"), so sources do not depend on the working directory."""
+    paths: list[tuple[Path, str]] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in _EXTENSIONS)
+            if not found:
+                raise ClaimsetError("folder holds no corpus files (.txt .jsonl .json .csv .parquet)", p)
+            base = p.resolve().name
+            paths.extend((q, f"{base}/{q.name}") for q in found)
+        elif p.is_file():
+            paths.append((p, p.name))
+        else:
+            raise ClaimsetError("no such file or folder", p)
+    return paths
+
+
+# ------------------------------------------------------------------------------ seed text dumps
+
+# Boilerplate of the listing pages the dumps were copied from.
+_SEED_BOILERPLATE = {
+    "new",
+    "get trending papers in your email inbox!",
+    "subscribe",
+    "daily papers",
+    "byak and the research community",
+}
+_AUTHORS_LINE = re.compile(r"^[•·*\-]?\s*(\d+)\s+authors?$")
+_DOT_LINE = re.compile(r"^[·•]$")
+_MIN_ABSTRACT = 80  # characters; a "title" line must be followed by something abstract-sized
+
+
+def _seed_meta(line: str) -> tuple[str, Any] | None:
+    if _DOT_LINE.match(line):
+        return ("sep", None)
+    m = _AUTHORS_LINE.match(line)
+    if m:
+        return ("n_authors", int(m.group(1)))
+    m = _MONTH_DATE.match(line)
+    if m and m.group("mon").lower() in _MONTHS:
+        return ("date", line if m.group("votes") is None else line[: m.start("votes")].strip())
+    return None
+
+
+def read_seed_text(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Records of a seed dump: a title line, then its abstract line; metadata lines below belong to
+    the paper above (author count, date, organisation); listing boilerplate is skipped."""
+    lines = [(n, t.strip()) for n, t in _decode_lines(path)]
+    lines = [(n, t) for n, t in lines if t]
+    if not lines:
+        raise ClaimsetError("empty file", path)
+    current: dict[str, Any] | None = None
+    current_line = 0
+    i = 0
+    while i < len(lines):
+        lineno, text = lines[i]
+        meta = _seed_meta(text)
+        if meta is not None:
+            if current is not None and meta[0] != "sep":
+                current.setdefault(meta[0], meta[1])
+            i += 1
+            continue
+        if text.lower() in _SEED_BOILERPLATE:
+            i += 1
+            continue
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if nxt and _seed_meta(nxt) is None and len(nxt) >= _MIN_ABSTRACT and len(nxt) > len(text):
+            if current is not None:
+                yield current_line, current
+            current = {"title": text, "abstract": nxt}
+            current_line = lineno
+            i += 2
+            continue
+        # Any other short line after an abstract is the paper's organisation (e.g. "openbmb OpenBMB").
+        if current is not None and len(text) < _MIN_ABSTRACT:
+            current.setdefault("organization", text)
+            i += 1
+            continue
+        raise ClaimsetError(f"cannot tell a title and abstract here: {text[:60]!r}", path, lineno)
+    if current is None:
+        raise ClaimsetError("no title/abstract pairs found (is this a seed text dump?)", path)
+    yield current_line, current
+
+
+# ---------------------------------------------------------------------------- tabular readers
+
+
+def _resolve_columns(available: list[str], overrides: ColumnMap, path: Path) -> dict[str, list[str]]:
+    """Map our fields to the input's columns: overrides first, then candidates, case-insensitively."""
+    by_lower = {c.lower().strip(): c for c in available}
+    out: dict[str, list[str]] = {}
+    for key, candidates in COLUMN_CANDIDATES.items():
+        forced = getattr(overrides, key, None)
+        if forced is not None:
+            if forced not in available and forced.lower() not in by_lower:
+                raise ClaimsetError(f"no column {forced!r} (columns: {', '.join(available)})", path)
+            out[key] = [by_lower.get(forced.lower(), forced)]
+            continue
+        out[key] = [by_lower[c] for c in candidates if c in by_lower]
+    for needed in ("abstract", "title"):
+        if not out[needed]:
+            flag = f"--{needed}-col"
+            raise ClaimsetError(
+                f"no {needed} column (looked for {', '.join(COLUMN_CANDIDATES[needed])}; "
+                f"columns are: {', '.join(available)}); name it with {flag}",
+                path,
+            )
+    return out
+
+
+def _pick(record: dict[str, Any], names: list[str]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value is None:
+            continue
+        if isinstance(value, str) and not value.strip():
+            continue
+        return value
+    return None
+
+
+def _map_record(record: dict[str, Any], cols: dict[str, list[str]]) -> dict[str, Any]:
+    return {key: _pick(record, names) for key, names in cols.items()}
+
+
+def read_jsonl(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
+    cols: dict[str, list[str]] | None = None
+    seen_any = False
+    for lineno, text in _decode_lines(path):
+        if not text.strip():
+            continue
+        seen_any = True
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ClaimsetError(f"malformed JSON ({exc.msg} at column {exc.colno})", path, lineno) from None
+        if not isinstance(record, dict):
+            raise ClaimsetError(f"expected a JSON object, found {type(record).__name__}", path, lineno)
+        if cols is None:
+            cols = _resolve_columns(list(record.keys()), overrides, path)
+        yield lineno, _map_record(record, cols)
+    if not seen_any:
+        raise ClaimsetError("empty file", path)
+
+
+def read_json(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
+    text = _read_text(path)
+    if not text.strip():
+        raise ClaimsetError("empty file", path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ClaimsetError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+    if isinstance(doc, dict):
+        lists = [v for v in doc.values() if isinstance(v, list)]
+        if len(lists) != 1:
+            raise ClaimsetError("expected a list of records, or an object holding one list of them", path)
+        doc = lists[0]
+    if not isinstance(doc, list) or not doc:
+        raise ClaimsetError("expected a non-empty list of records", path)
+    keys: list[str] = []
+    for rec in doc:
+        if isinstance(rec, dict):
+            keys.extend(k for k in rec if k not in keys)
+    cols = _resolve_columns(keys, overrides, path)
+    for i, rec in enumerate(doc, start=1):
+        if not isinstance(rec, dict):
+            raise ClaimsetError(f"record {i} is not a JSON object", path)
+        yield i, _map_record(rec, cols)
+
+
+def read_csv(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
+    text = _read_text(path)
+    if not text.strip():
+        raise ClaimsetError("empty file", path)
+    csv.field_size_limit(1 << 30)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise ClaimsetError(f"malformed CSV header ({exc})", path, 1) from None
+    cols = _resolve_columns([h for h in header if h], overrides, path)
+    start_line = reader.line_num + 1
+    try:
+        for row in reader:
+            yield start_line, _map_record(row, cols)
+            start_line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ClaimsetError(f"malformed CSV ({exc})", path, reader.line_num) from None
+
+
+def read_parquet(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise ClaimsetError(f"not a readable Parquet file ({exc})", path) from None
+    names = pf.schema_arrow.names
+    cols = _resolve_columns(names, overrides, path)
+    wanted = sorted({c for cs in cols.values() for c in cs})
+    row = 0
+    for batch in pf.iter_batches(columns=wanted, batch_size=10_000):
+        for rec in batch.to_pylist():
+            row += 1
+            yield row, _map_record(rec, cols)
+    if row == 0:
+        raise ClaimsetError("empty file (no rows)", path)
+
+
+# --------------------------------------------------------------------------------- assembling
+
+
+def _authors(value: Any) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        names = [str(v).strip() for v in value if str(v).strip()]
+    else:
+        s = str(value).replace("\n", " ")
+        names = [n.strip() for n in re.split(r",\s*|\s+and\s+|;\s*", s) if n.strip()]
+    return names or None
+
+
+def _url(value: Any, record_id: str | None) -> str | None:
+    if value:
+        return str(value).strip()
+    if record_id and re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?|[a-z\-]+(\.[A-Z]{2})?/\d{7}(v\d+)?", record_id):
+        return f"https://arxiv.org/abs/{record_id}"
+    return None
+
+
+def _to_paper(rec: dict[str, Any], source: str) -> Paper | None:
+    title = rec.get("title")
+    abstract = rec.get("abstract")
+    if title is None or abstract is None:
+        return None
+    title = " ".join(str(title).split())
+    abstract = str(abstract).strip()
+    if not title or not abstract:
+        return None
+    raw_id = rec.get("id")
+    record_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else None
+    date_value = rec.get("date")
+    if isinstance(date_value, dt.datetime):
+        date_value = date_value.date()
+    date_text = None if date_value is None else str(date_value)
+    date = date_value if isinstance(date_value, dt.date) else parse_date(date_text)
+    authors = _authors(rec.get("authors"))
+    n_authors = rec.get("n_authors")
+    return Paper(
+        paper_id=record_id or paper_id_for_title(title),
+        title=title,
+        abstract=abstract,
+        date=date,
+        date_text=date_text,
+        url=_url(rec.get("url"), record_id),
+        authors=authors,
+        n_authors=n_authors if n_authors is not None else (len(authors) if authors else None),
+        organization=(str(rec["organization"]).strip() or None) if rec.get("organization") else None,
+        source=source,
+    )
+
+
+def _records(path: Path, fmt: str, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
+    if path.stat().st_size == 0:
+        raise ClaimsetError("empty file", path)
+    if fmt == "seeds":
+        return read_seed_text(path)
+    if fmt == "jsonl":
+        return read_jsonl(path, overrides)
+    if fmt == "json":
+        return read_json(path, overrides)
+    if fmt == "csv":
+        return read_csv(path, overrides)
+    if fmt == "parquet":
+        return read_parquet(path, overrides)
+    raise ClaimsetError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})", path)
+
+
+def read_corpus(
+    inputs: Iterable[str | Path],
+    format: str | None = None,
+    columns: ColumnMap | None = None,
+) -> CorpusRead:
+    """Read papers from files or folders; a paper listed twice (same title and abstract) is kept once,
+    its missing metadata filled from the later listing."""
+    overrides = columns or ColumnMap()
+    paths = _expand(inputs)
+    if not paths:
+        raise ClaimsetError("no input given")
+    result = CorpusRead(papers=[], files=[str(p) for p, _ in paths], names=[n for _, n in paths])
+    by_key: dict[tuple[str, str], int] = {}
+    id_owner: dict[str, tuple[str, str]] = {}
+    for path, cited in paths:
+        fmt = format or detect_format(path)
+        for lineno, rec in _records(path, fmt, overrides):
+            result.n_records += 1
+            paper = _to_paper(rec, f"{cited}:{lineno}")
+            if paper is None:
+                missing = "title" if not rec.get("title") else "abstract"
+                result.skipped[f"no {missing}"] += 1
+                continue
+            key = (paper.title, paper.abstract)
+            if key in by_key:
+                result.n_duplicates += 1
+                idx = by_key[key]
+                old = result.papers[idx]
+                fill = {k: v for k, v in paper.model_dump().items() if getattr(old, k) is None and v is not None}
+                if fill:
+                    result.papers[idx] = old.model_copy(update=fill)
+                continue
+            if paper.paper_id in id_owner:
+                # Same id, different text: keep both, the later one with a suffix, so ids stay unique.
+                n = 2
+                while f"{paper.paper_id}-{n}" in id_owner:
+                    n += 1
+                paper = paper.model_copy(update={"paper_id": f"{paper.paper_id}-{n}"})
+            id_owner[paper.paper_id] = key
+            by_key[key] = len(result.papers)
+            result.papers.append(paper)
+    if not result.papers:
+        raise ClaimsetError("no papers with both a title and an abstract", paths[0][0])
+    return result

@@ -1,0 +1,380 @@
+"""The rule-based extractor: one engine reading the specs in ``extractors/``.
+
+For each number the parser finds, the engine (1) drops what is not a claim — names and versions
+("GPT-4", "Llama 3.1"), list markers, years, URLs, settings such as context lengths and bit
+widths; (2) types it — by its unit and the noun after it (parameters, tokens, FLOPs, GB), or, for
+factors and percentages, by the nearest trigger words of each claim type; (3) fills the
+descriptive fields (subject, baseline, benchmark, metric). Every claim it makes passes the
+:class:`~claimset.models.Claim` validators.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..models import Claim, Paper
+from ..numbers import Mention, parse, url_spans
+from ..spec import load_spec, spec_names
+from .fields import FieldFinder
+from .sentences import sentence_at, split_sentences
+
+NAME = "rules"
+VERSION = "0.1.0"
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _TypeTriggers:
+    name: str
+    strong: re.Pattern
+    weak: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the engine decided for one mention."""
+
+    claim_type: str
+    unit: str | None
+    subject_hint: str | None = None
+
+
+_I = re.IGNORECASE
+
+
+class RuleExtractor:
+    """Rule-based claim extractor (no network). ``extract(paper)`` gives validated claims."""
+
+    name = NAME
+    version = VERSION
+
+    def __init__(self) -> None:
+        self.types = {load_spec(n)["name"]: load_spec(n) for n in spec_names("types")}
+        self.lex = load_spec("lexicon")
+        self.settings = load_spec("settings")
+        self.fields = FieldFinder(load_spec("fields"))
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}/{self.version}"
+
+    # ----------------------------------------------------------------------- compiled patterns
+
+    @cached_property
+    def _triggers(self) -> list[_TypeTriggers]:
+        out = []
+        for name in ("speedup", "memory_reduction", "compute_reduction", "benchmark_score"):
+            spec = self.types[name]
+            weak = spec.get("weak") or []
+            out.append(_TypeTriggers(name, re.compile(_alt(spec["strong"]), _I),
+                                     re.compile(_alt(weak), _I) if weak else None))
+        return out
+
+    @cached_property
+    def _re(self) -> dict[str, re.Pattern]:
+        ms = self.types["model_size"]
+        ds = self.types["dataset_size"]
+        bs = self.types["benchmark_score"]
+        st = self.settings
+        generic = set(st["generic_before"])
+        return {
+            "param": re.compile(
+                r"^\s?(?:-|\s)?(?:(?:trainable|total|active|activated|learnable|non-embedding|model|sparse|dense)[ -])*"
+                rf"(?:{_alt(ms['param_nouns'])})\b", _I),
+            "model_noun": re.compile(
+                r"^[\s\-]?(?:(?:parameter|param|size|sized|scale|open|base|dense|sparse|pretrained|pre-trained|"
+                r"instruction-tuned|chat|[A-Z][\w\-.]*)[ -])*"
+                rf"(?:{_alt(ms['model_nouns'])})\b"),
+            "data_noun": re.compile(
+                r"^[\s\-]?(?:(?!(?:LLMs?|models?|LMs?|model)\b)(?:[a-z\-]+|[A-Z]{2,}) ){0,2}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")\b", _I),
+            "byte_noun": re.compile(r"^\s?(?:" + _alt(ds["byte_nouns"]) + r")\b", _I),
+            "data_cue": re.compile(r"(?:" + _alt(ds["data_cues"]) + r")\s+(?:over |about |around |only |up to |nearly |approximately |more than |a total of )?$", _I),
+            "flop": re.compile(r"^\s?(?:" + _alt(self.lex["flop_nouns"]) + r")", 0),
+            "compute_noun": re.compile(r"^\s?(" + _alt(self.lex["compute_nouns"]) + r")\b", 0),
+            "time_noun": re.compile(r"^\s?(" + _alt(self.lex["time_nouns"]) + r")\b", 0),
+            "rate_unit": re.compile(r"^\s?(" + _alt(self.lex["rate_units"]) + r")", 0),
+            "reduction_cue": re.compile(r"\b(?:" + _alt(self.lex["reduction_cues"]) + r")\b[^.;]{0,40}$", _I),
+            "settings_after": re.compile(r"^\s?(?:" + _alt(st["after"]) + r")", _I),
+            "settings_before": re.compile(r"(?:" + _alt([b for b in st["before"] if b not in generic]) + r")\s?$", _I),
+            "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
+            "percent_after": re.compile(r"^\s?(?:" + _alt(st["percent_after"]) + r")", _I),
+            "percent_before": re.compile(r"(?:" + _alt(st["percent_before"]) + r")\s?$", _I),
+            "bare_before": re.compile(r"(?:" + _alt(bs["bare_before"]) + r")\s*$", 0),
+            "bare_after": re.compile(r"^\s*(?:" + _alt(bs["bare_after"]) + r")", 0),
+            "points": re.compile(r"^\s?(?:(?:average |absolute |accuracy |performance |F1 |BLEU )*(?:percentage )?(?:points?|pp|pts)\b)", _I),
+            "not_model": re.compile(r"^(?:" + _alt([re.escape(n) for n in self.lex["not_model_names"]]) + r")(?:[-_ ]|$)", _I),
+        }
+
+    # -------------------------------------------------------------------------------- public
+
+    def extract(self, paper: Paper) -> list[Claim]:
+        text = paper.abstract
+        spans = split_sentences(text)
+        if not spans:
+            return []
+        urls = url_spans(text)
+        method = self.fields.method_name(paper.title, text)
+        claims: list[Claim] = []
+        siblings: dict[tuple[int, str | None], list[Decision]] = {}
+        for m in parse(text):
+            if any(us <= m.start < ue for us, ue in urls):
+                continue
+            s0, s1 = sentence_at(spans, m.start)
+            decisions = self.classify(text, m, s0, s1)
+            head = self._head_word(text, m)
+            key = (s0, m.unit)
+            if decisions is None or (head and (s0, m.unit, head) in siblings):
+                # "up to 51% for A and up to 34% for B", "a 3x reduction in X ... up to an 8x reduction":
+                # a number with no cue, or the same head word, takes its parallel sibling's type.
+                decisions = siblings.get((s0, m.unit, head)) or siblings.get(key) or decisions or []
+            if decisions:
+                siblings[key] = decisions
+                if head:
+                    siblings[(s0, m.unit, head)] = decisions
+            for decision in decisions:
+                fields = self.fields.find(text, m, s0, s1, decision, method)
+                claims.append(
+                    Claim.model_validate(
+                        {
+                            "paper_id": paper.paper_id,
+                            "claim_type": decision.claim_type,
+                            "value": m.value,
+                            "value_max": m.value_max,
+                            "unit": decision.unit,
+                            "qualifier": m.qualifier,
+                            "number": m.text,
+                            "start": m.start,
+                            "end": m.end,
+                            "sentence": text[s0:s1],
+                            "extractor": self.label,
+                            **fields,
+                        },
+                        context={"abstract": text},
+                    )
+                )
+        return claims
+
+    # ------------------------------------------------------------------------ classification
+
+    def classify(self, text: str, m: Mention, s0: int, s1: int) -> list[Decision] | None:
+        """The claim types (usually one, sometimes none or two) of one mention; ``None`` for a
+        factor or percentage with no cue of its own (it may take a parallel sibling's type)."""
+        rx = self._re
+        left = text[s0 : m.start]
+        tail_from = m.group_after if m.in_list and m.group_after else m.after
+        right = text[tail_from:s1]
+        bare = m.unit is None and m.magnitude_kind is None and not m.is_word
+
+        # 1. Numbers inside names: "Llama-2-7B" is a size, "GPT-4" and "ImageNet-1K" are names.
+        glued = re.search(r"([A-Za-z0-9][A-Za-z0-9.\-_]*)-\s?$", left) if m.sign is None else None
+        if glued and m.value_max is None:
+            if m.suffix in self.types["model_size"]["size_suffixes"] or m.suffix == "b" or m.suffix == "m":
+                name = glued.group(1)
+                if rx["not_model"].match(name) or rx["data_noun"].match(right) and not rx["param"].match(right):
+                    return []
+                return [Decision("model_size", "params", self._token_at(text, m.start, m.end))]
+            return []
+        if m.suffix and re.match(r"^[A-Za-z]", text[m.end : m.end + 1] or " "):
+            return []
+        # 2. Versions ("Llama 3.1 8B", "Grok 3"), list markers "(1)", years, compound modifiers ("4-bit").
+        if bare and m.sign is None:
+            if re.search(r"(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z0-9][\w.\-]*|[A-Z][a-z]+[\w\-]*|v)\s$", left) \
+                    and not self.fields.is_metric_word(left) and not rx["bare_after"].match(right) \
+                    and not re.search(r"(?:^|\s)(?:In|On|At|For|Of|To|By|From|With|Across|Using|Over|Up|Only|About|Around)\s$", left):
+                return []
+            if re.search(r"(?:^|[(\s:;])\(?\s*$", left) and re.match(r"^\s?\)", right) and m.value < 30 \
+                    and float(m.value).is_integer() and not re.search(r"\w\s?\($", left):
+                return []
+            if re.match(r"^\s*$", left) and re.match(r"^\)", right):
+                return []
+            if float(m.value).is_integer() and 1900 <= m.value <= 2100 and m.value_max is None:
+                return []
+        if re.match(r"^-[A-Za-z]", text[m.end : m.end + 2]) and m.magnitude_kind is None and m.unit is None:
+            return []
+        # 3. Settings and counts ("12 datasets", "4-bit"); a size before a model noun is a size ("7B LLMs").
+        if m.suffix in self.types["model_size"]["size_suffixes"] + ["b"] and m.value_max is None \
+                and rx["model_noun"].match(right) and not m.unit:
+            return [Decision("model_size", "params")]
+        if rx["settings_after"].match(right) and not (m.unit == "x" and not re.match(r"^\s?(?:times )?larger batch|^\s?-?bit", right)):
+            if not rx["param"].match(right) and not rx["data_noun"].match(right):
+                return []
+            if rx["data_noun"].match(right) and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
+                return []
+        if rx["settings_before"].search(left):
+            return []
+        if bare and rx["generic_before"].search(left) and not rx["data_noun"].match(right) \
+                and not rx["bare_after"].match(right) and not rx["points"].match(right) \
+                and not rx["bare_before"].search(left):
+            return []
+
+        # 4. By unit.
+        if m.is_word:
+            if m.reduction_only and not re.search(r"(?:by|in|around|about|nearly|approximately|roughly|only|just)\s+$", left, _I) \
+                    and not m.text.lower().startswith(("halv", "halves")):
+                return []
+            return self._relative(text, m, s0, s1, left, right)
+        if m.unit == "%":
+            if rx["percent_after"].match(right) or rx["percent_before"].search(left):
+                return []
+            return self._relative(text, m, s0, s1, left, right)
+        if m.unit == "x":
+            return self._relative(text, m, s0, s1, left, right)
+        if m.unit and re.fullmatch(r"[KMGTP]i?B|bytes?", m.unit):
+            if rx["byte_noun"].match(right):
+                return [Decision("dataset_size", "bytes")]
+            if re.search(r"(?:GPU|A100|H100|V100|RTX|card|device|memory of)\s*(?:with\s*)?$", left, _I) or \
+                    re.match(r"^\s?(?:GPUs?|cards?|devices?|VRAM GPU|of (?:GPU )?memory each)", right, _I):
+                return []
+            return [Decision("memory_reduction", m.unit)]
+        if m.unit:  # a time unit glued: "554.66s" (but "10s of seconds" is not a measurement)
+            if re.match(r"^\s?of\b", right):
+                return []
+            return [Decision("benchmark_score", m.unit)]
+        return self._by_noun(text, m, left, right)
+
+    def _by_noun(self, text: str, m: Mention, left: str, right: str) -> list[Decision]:
+        """Type a number by the noun after it (parameters, tokens, FLOPs, GPU hours), else as a bare score."""
+        rx = self._re
+        if rx["param"].match(right):
+            return [Decision("model_size", "params")]
+        if rx["flop"].match(right):
+            unit = "FLOPs"
+            if rx["reduction_cue"].search(left):
+                return [Decision("compute_reduction", unit)]
+            return [Decision("benchmark_score", unit)]
+        cm = rx["compute_noun"].match(right)
+        if cm:
+            return [Decision("compute_reduction", cm.group(1).strip())]
+        dm = rx["data_noun"].match(right)
+        if dm and not (m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer()
+                       and not rx["data_cue"].search(left)):
+            unit = self._data_unit(dm.group(1))
+            if unit == "tokens" and re.search(r"context|window|length|long|sequence|input|output|prompt", (left[-50:] + right[:40]), _I):
+                return []
+            if unit in ("words",) and not rx["data_cue"].search(left):
+                return []
+            if unit == "problems" and "task" in dm.group(1).lower() and not rx["data_cue"].search(left):
+                return []
+            return [Decision("dataset_size", unit)]
+        ru = rx["rate_unit"].match(right)
+        if ru:
+            return [Decision("benchmark_score", ru.group(1))]
+        tn = rx["time_noun"].match(right)
+        if tn and re.search(r"\b(?:in|within|takes?|took|only|requir\w*|runtime|time)\b[^.]{0,20}$", left, _I):
+            return [Decision("benchmark_score", tn.group(1).strip())]
+        if m.magnitude_kind is not None:
+            suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
+            model_ctx = rx["model_noun"].match(right) or re.search(r"[A-Za-z][\w\-.]*\s\(?$", left) \
+                or re.match(r"^\s?\)", right) or re.match(r"^\s?[A-Z][\w\-.]*", right)
+            if m.suffix in self.types["model_size"]["size_suffixes"] or m.magnitude_kind == "word":
+                if suffix_ok and not re.match(r"^\s?(?:of|in|for)\b", right) or model_ctx:
+                    if m.magnitude_kind == "word" and not model_ctx:
+                        return []
+                    return [Decision("model_size", "params")]
+            return []
+        # A bare number: a score only next to score words, or in a from->to / vs pair about a metric.
+        pm = rx["points"].match(right)
+        if pm:
+            return [Decision("benchmark_score", "points")]
+        if m.role in ("from", "to", "vs-left", "vs-right"):
+            # The metric must be named just before the pair ("correlation ... from 0.94 to 0.98").
+            pair_start = m.start if m.role in ("from", "vs-left") else text.rfind("from", 0, m.start)
+            if self.fields.metric_in(text[max(0, pair_start - 70) : pair_start]) or m.sign == "+":
+                return [Decision("benchmark_score", None)]
+            return []
+        if m.sign == "+" or rx["bare_after"].match(right) or rx["bare_before"].search(left) \
+                or self._paren_score(text, m, left, right):
+            return [Decision("benchmark_score", "points" if m.sign == "+" else None)]
+        return []
+
+    def _paren_score(self, text: str, m: Mention, left: str, right: str) -> bool:
+        """'Safety (91.0)', 'Janus 7B: 0.8392' — a decimal right after a name, in a sentence about scores."""
+        if not re.search(r"[\w)]\s?[(:]\s?$", left) or not re.match(r"^\s?[),;]", right):
+            return False
+        if "." not in m.text:
+            return False
+        return True
+
+    def _data_unit(self, noun: str) -> str:
+        for pattern, unit in self.types["dataset_size"]["nouns"].items():
+            if re.fullmatch(pattern, noun, _I):
+                return unit
+        return noun.lower()
+
+    def _relative(self, text: str, m: Mention, s0: int, s1: int, left: str, right: str) -> list[Decision] | None:
+        """Type a factor or percentage by the nearest trigger words of each type.
+
+        A trigger counts for less the further it is, and half as much for each clause boundary
+        (comma, semicolon, closing bracket) between it and the number. ``None``: no cue at all.
+        """
+        sentence = text[s0:s1]
+        a, b = m.start - s0, m.after - s0
+        best: dict[str, float] = {}
+        near_right: dict[str, int] = {}
+        for trig in self._triggers:
+            score = 0.0
+            for weight, pattern in ((1.0, trig.strong), (0.35, trig.weak)):
+                if pattern is None:
+                    continue
+                if m.is_word and weight < 1.0:
+                    continue  # a multiplier word needs a trigger that names the quantity
+                for t in pattern.finditer(sentence):
+                    if t.start() < b and t.end() > a:
+                        continue
+                    if t.start() >= b:
+                        dist = t.start() - b
+                        between = sentence[b : t.start()]
+                        w = weight * 1.25
+                        if weight == 1.0 and dist <= 60 and not re.search(r"[,.;()]", between):
+                            near_right[trig.name] = min(near_right.get(trig.name, 999), dist)
+                    else:
+                        dist = a - t.end()
+                        between = sentence[t.end() : a]
+                        w = weight
+                    w *= 0.5 ** len(re.findall(r"[,;)]|\s-\s|\swhile\s|\swhereas\s", between))
+                    score = max(score, w * math.exp(-dist / 45.0))
+            best[trig.name] = score
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        top, top_score = ranked[0]
+        if top_score < 0.12:
+            return None
+        unit = m.unit
+        if unit is None and self._re["points"].match(right):
+            unit = "points"
+        # One factor reducing two things: "4x reduction in computation and memory costs".
+        if len(near_right) >= 2:
+            kinds = sorted(near_right, key=near_right.get)
+            first, second = kinds[0], kinds[1]
+            between = sentence[b + near_right[first] : b + near_right[second]]
+            if " and " in between and "benchmark_score" not in (first, second):
+                return [Decision(first, unit), Decision(second, unit)]
+        return [Decision(top, unit)]
+
+    @staticmethod
+    def _head_word(text: str, m: Mention) -> str | None:
+        """The word a factor or percentage modifies ("3x reduction" -> "reduction")."""
+        if m.unit not in ("x", "%"):
+            return None
+        hm = re.match(r"\s?([a-z][a-z\-]+)", text[m.after : m.after + 30])
+        return hm.group(1) if hm and hm.group(1) not in ("and", "or", "of", "the", "on", "in", "to", "for", "with") else None
+
+    @staticmethod
+    def _token_at(text: str, start: int, end: int) -> str:
+        """The whole whitespace-delimited name around a span ("Qwen2.5-Math-1.5B-Instruct")."""
+        s = start
+        while s > 0 and not text[s - 1].isspace() and text[s - 1] not in "(\"'":
+            s -= 1
+        if s > 1 and text[s - 1] == " " and text[s - 2] == "-":  # "StarCoder2- 15B"
+            s -= 2
+            while s > 0 and not text[s - 1].isspace() and text[s - 1] not in "(\"'":
+                s -= 1
+        e = end
+        while e < len(text) and not text[e].isspace() and text[e] not in ",;)\"'":
+            e += 1
+        return text[s:e].rstrip(".:")

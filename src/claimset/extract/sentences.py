@@ -1,0 +1,41 @@
+"""Sentence spans of an abstract (offsets into the verbatim text)."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? followed by space and a capital, digit, bracket or quote — unless the
+# period closes a known abbreviation or a single capital initial.
+_END = re.compile(r"[.!?](?=\s+[\"'(\[A-Z0-9\\$])")
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|Dr|Mr|Ms|Prof|Inc|Ltd|Jr|St|al|viz|ca|w\.r\.t)"
+    r"|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans covering every sentence; whitespace between sentences is left out."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if _ABBREV.search(text[max(start, end - 8) : end]):
+            continue
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The span holding ``pos`` (the last one starting at or before it)."""
+    chosen = spans[0] if spans else (0, 0)
+    for s, e in spans:
+        if s <= pos:
+            chosen = (s, e)
+        else:
+            break
+    return chosen

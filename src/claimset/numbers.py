@@ -1,0 +1,401 @@
+"""The number parser: finds numeric mentions in text, with their exact offsets, folded values,
+glued units, ranges, shared-unit lists and qualifier cues.
+
+It knows how numbers are *written*, not what they claim; the extraction engine decides that. The
+vocabulary (magnitudes, units, multiplier words, qualifier cues) is data in
+``extractors/numbers.toml``. :func:`parse` never raises on any string.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .spec import load_spec
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number as written. ``text == source[start:end]`` always holds."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None  # "x", "%", a byte or time unit, or None (nouns are found later)
+    magnitude: float = 1.0  # the folded magnitude (1e9 for "7B"), 1.0 if none
+    magnitude_kind: str | None = None  # "suffix" ("7B"), "word" ("7 billion") or None
+    suffix: str | None = None  # the magnitude letter as written
+    qualifier: str = "exact"
+    is_word: bool = False  # a multiplier word ("twice", "an order of magnitude")
+    reduction_only: bool = False  # "half": a claim only as a reduction
+    sign: str | None = None
+    unit_end: int | None = None  # end offset of a unit written after a space ("1.4 times", "59.6 percent")
+    role: str | None = None  # "from" / "to" in a from->to pair, "vs-left"/"vs-right"
+    in_list: bool = False
+    group_after: int | None = None  # for list items: end of the whole list ("7, 13, and 70 billion")
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def after(self) -> int:
+        """Offset just past the number and any spaced unit."""
+        return self.unit_end if self.unit_end is not None else self.end
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    atom: re.Pattern
+    words: list[tuple[re.Pattern, float, str, bool]]
+    suffixes: dict[str, float]
+    mag_words: dict[str, float]
+    factor_glued: tuple[str, ...]
+    percent_glued: tuple[str, ...]
+    spaced_unit: re.Pattern
+    upper_before: tuple[str, ...]
+    lower_before: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    upper_after: tuple[str, ...]
+    lower_after: tuple[str, ...]
+
+
+_BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
+_TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h)"
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    spec = load_spec("numbers")
+    suffixes = dict(spec["magnitude_suffixes"])
+    mag_words = dict(spec["magnitude_words"])
+    factor = spec["factor_units"]
+    percent = spec["percent_units"]
+    glued_units = sorted(
+        [re.escape(u) for u in factor["glued"] + percent["glued"]], key=len, reverse=True
+    )
+    suffix_class = "".join(sorted(suffixes))
+    words_alt = "|".join(sorted(mag_words, key=len, reverse=True))
+    atom = re.compile(
+        # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
+        # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
+        r"(?:(?<![\w.\/@#=:])(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±]?[\d.])|(?<=\dsim))"
+        r"(?P<sign>[+±])?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
+        r"|\d+(?:\.\d+)?|\.\d+)"
+        r"(?P<plus>\+)?"
+        rf"(?:(?P<suf>[{suffix_class}])(?![A-Za-z0-9])|[ \-](?P<word>{words_alt})\b)?"
+        rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
+        rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"
+        rf"(?P<unit>{'|'.join(glued_units)})?"
+    )
+    words = [
+        (re.compile(rf"\b(?:{w['pattern']})\b", re.IGNORECASE), float(w["value"]), w["qualifier"],
+         bool(w.get("reduction_only", False)))
+        for w in spec["multiplier_words"]
+    ]
+    spaced = sorted(
+        set(factor["spaced"]) | set(percent["spaced"]), key=len, reverse=True
+    )
+    spaced_unit = re.compile(r"[ \u00a0](" + "|".join(re.escape(u) for u in spaced) + r")(?![A-Za-z0-9])")
+    q = spec["qualifiers"]
+    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return _Vocab(
+        atom=atom,
+        words=words,
+        suffixes=suffixes,
+        mag_words=mag_words,
+        factor_glued=tuple(factor["glued"]),
+        percent_glued=tuple(percent["glued"]),
+        spaced_unit=spaced_unit,
+        upper_before=by_len(q["upper_before"]),
+        lower_before=by_len(q["lower_before"]),
+        approx_before=by_len(q["approx_before"]),
+        upper_after=by_len(q["upper_after"]),
+        lower_after=by_len(q["lower_after"]),
+    )
+
+
+def _norm_unit(raw: str | None, vocab: _Vocab) -> str | None:
+    if not raw:
+        return None
+    if raw in vocab.percent_glued or raw in ("per cent",):
+        return "%"
+    if raw in vocab.factor_glued or raw in ("times", "x", "×", "fold"):
+        return "x"
+    return raw
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|ai|net)/\S*", re.IGNORECASE)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of URLs: nothing inside one is a claim."""
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
+    num = m.group("num")
+    try:
+        value = float(num.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+    except ValueError:
+        return None
+    magnitude, kind, suffix = 1.0, None, None
+    if m.group("suf"):
+        suffix = m.group("suf")
+        magnitude, kind = vocab.suffixes[suffix], "suffix"
+    elif m.group("word"):
+        magnitude, kind = vocab.mag_words[m.group("word").lower()], "word"
+    unit = _norm_unit(m.group("unit"), vocab)
+    if m.group("bytes"):
+        unit = m.group("bytes").strip()
+    elif m.group("time"):
+        unit = m.group("time")
+    start = m.start("sign") if m.group("sign") else m.start("num")
+    end = m.end()
+    # Trailing "-fold"/"times" are in the match; a bare trailing "-" is not part of the number.
+    qualifier = "exact"
+    if m.group("sim"):
+        qualifier = "approx"
+    if m.group("plus"):
+        qualifier = "lower"
+    return Mention(
+        start=start,
+        end=end,
+        text=m.string[start:end],
+        value=_scaled(value, magnitude),
+        unit=unit,
+        magnitude=magnitude,
+        magnitude_kind=kind,
+        suffix=suffix,
+        qualifier=qualifier,
+        sign=m.group("sign"),
+    )
+
+
+def _scaled(value: float, magnitude: float) -> float:
+    """value x magnitude without binary noise (4.1T -> 4.1e12, not 4099999999999.9995)."""
+    if magnitude == 1.0:
+        return value
+    return float(f"{value!r}e{round(math.log10(magnitude))}")
+
+
+def _cue_before(text: str, pos: int, cues: tuple[str, ...]) -> bool:
+    """Does a cue end just before ``pos`` (allowing an article or 'a score of' in between)?"""
+    window = text[max(0, pos - 60) : pos]
+    window = re.sub(r"(?:\b(?:an?|the|of|score|average|total|by|an average of)\s+)*$", "", window.rstrip() + " ")
+    window = window.rstrip()
+    low = window.lower()
+    for cue in cues:
+        c = cue.lower()
+        if low.endswith(c):
+            before = low[: len(low) - len(c)]
+            if c[0].isalpha() and before and (before[-1].isalnum()):
+                continue
+            return True
+    return False
+
+
+def qualifier_before(text: str, pos: int, vocab: _Vocab | None = None) -> str | None:
+    vocab = vocab or _vocab()
+    if _cue_before(text, pos, vocab.upper_before):
+        return "upper"
+    if _cue_before(text, pos, vocab.lower_before):
+        return "lower"
+    if _cue_before(text, pos, vocab.approx_before):
+        return "approx"
+    return None
+
+
+def qualifier_after(text: str, pos: int, vocab: _Vocab | None = None) -> str | None:
+    """A cue after the number, skipping up to three words ("1 billion parameters or fewer")."""
+    vocab = vocab or _vocab()
+    tail = text[pos : pos + 60]
+    m = re.match(r"^(?:\s*[A-Za-z\-]+){0,3}?\s*", tail)
+    for skip in range(0, 4):
+        mm = re.match(r"^(?:\s*[A-Za-z\-]+){%d}" % skip, tail)
+        if not mm:
+            break
+        rest = tail[mm.end() :].lstrip().lower()
+        for cue in vocab.upper_after:
+            if rest.startswith(cue) and (not cue[-1].isalpha() or not rest[len(cue) : len(cue) + 1].isalpha()):
+                return "upper"
+        for cue in vocab.lower_after:
+            if cue == "+":
+                continue
+            if rest.startswith(cue) and not rest[len(cue) : len(cue) + 1].isalpha():
+                return "lower"
+    del m
+    return None
+
+
+_RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$|^ - $|^sim$|^\s?\\sim\s?$|^\s?\$\\sim\$\s?$")
+_RANGE_TO = re.compile(r"^ to $|^ to approx(?:imately)? $")
+_RANGE_AND = re.compile(r"^ and (?:approx(?:imately)? )?$")
+_LIST_SEP = re.compile(r"^(?:,\s?(?:and |or )?| and | or | & | / |/)$")
+_FAMILY_CUE = re.compile(
+    r"(rang(?:e|es|ing)|span(?:s|ning)?|scal(?:e|es|ed|ing)|sizes?|vary(?:ing)?|varies)\s+(?:in size\s+)?(?:from\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _combine(a: Mention, b: Mention, text: str) -> Mention:
+    """One range mention from two atoms: units and magnitudes shared where only one side has them."""
+    unit = b.unit or a.unit
+    a_val = a.value
+    if a.magnitude_kind is None and b.magnitude_kind is not None:
+        a_val = _scaled(a.value, b.magnitude)
+    lo, hi = sorted((a_val, b.value))
+    qualifier = a.qualifier if a.qualifier != "exact" else b.qualifier
+    return Mention(
+        start=a.start,
+        end=b.end,
+        text=text[a.start : b.end],
+        value=lo,
+        value_max=hi,
+        unit=unit,
+        magnitude=b.magnitude,
+        magnitude_kind=b.magnitude_kind or a.magnitude_kind,
+        suffix=b.suffix or a.suffix,
+        qualifier=qualifier,
+        sign=a.sign,
+        unit_end=b.unit_end,
+    )
+
+
+def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
+    if m.unit is not None:
+        return m
+    sm = vocab.spaced_unit.match(text, m.end)
+    if sm:
+        unit = _norm_unit(sm.group(1), vocab)
+        if unit == "x" and sm.group(1) == "x" and re.match(r"\s*\d", text[sm.end() : sm.end() + 3]):
+            return m  # "3 x 3": a product, not a factor
+        return replace(m, unit=unit, unit_end=sm.end())
+    return m
+
+
+def parse(text: str) -> list[Mention]:
+    """All numeric mentions in ``text``, in order, with ranges merged and list units shared.
+
+    Never raises: anything that cannot be read as a number is skipped.
+    """
+    try:
+        return _parse(text)
+    except Exception:  # the parser must not take a whole extraction down  # pragma: no cover
+        return []
+
+
+def _parse(text: str) -> list[Mention]:
+    if not isinstance(text, str) or not text:
+        return []
+    vocab = _vocab()
+    urls = url_spans(text)
+
+    def in_url(s: int, e: int) -> bool:
+        return any(us <= s < ue for us, ue in urls)
+
+    atoms: list[Mention] = []
+    for m in vocab.atom.finditer(text):
+        if in_url(m.start(), m.end()):
+            continue
+        mention = _atom_mention(m, vocab)
+        if mention is None:
+            continue
+        atoms.append(_spaced_unit(text, mention, vocab))
+    for pattern, value, qual, reduction in vocab.words:
+        for m in pattern.finditer(text):
+            if in_url(m.start(), m.end()) or any(a.start < m.end() and m.start() < a.end for a in atoms):
+                continue
+            atoms.append(
+                Mention(
+                    start=m.start(), end=m.end(), text=m.group(0), value=value, unit="x", qualifier=qual,
+                    is_word=True, reduction_only=reduction,
+                )
+            )
+    atoms.sort(key=lambda a: a.start)
+
+    # Merge ranges and mark from->to / vs pairs.
+    merged: list[Mention] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and not a.is_word and not atoms[i + 1].is_word:
+            b = atoms[i + 1]
+            gap = text[a.after : b.start]
+            before = text[max(0, a.start - 40) : a.start]
+            b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
+            is_range = False
+            if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
+                is_range = not re.search(r"[A-Za-z]-?$", before) and a.sign is None
+            elif _RANGE_TO.match(gap):
+                from_pair = re.search(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", before, re.IGNORECASE)
+                family = bool(_FAMILY_CUE.search(before)) or (
+                    a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None
+                    and (a.suffix or "").upper() in ("M", "B", "T") and (b.suffix or "").upper() in ("M", "B", "T")
+                )
+                is_range = not from_pair or family
+                if from_pair and not is_range:
+                    merged.append(replace(a, role="from"))
+                    merged.append(replace(b, role="to"))
+                    i += 2
+                    continue
+            elif _RANGE_AND.match(gap):
+                is_range = bool(re.search(r"\bbetween\s+(?:approx\w*\s+|about\s+)?$", before, re.IGNORECASE))
+            if is_range:
+                if b_sim:
+                    b = replace(b, qualifier="exact")
+                r = _combine(a, b, text)
+                q = qualifier_before(text, r.start, vocab) if r.qualifier == "exact" else r.qualifier
+                merged.append(replace(r, qualifier=q or "exact"))
+                i += 2
+                continue
+        merged.append(a)
+        i += 1
+
+    # Lists with a shared unit: "7, 13, and 70 billion parameters"; "2.26x ... and 2.23x" keep their own.
+    out: list[Mention] = []
+    j = 0
+    while j < len(merged):
+        k = j
+        while k + 1 < len(merged) and _LIST_SEP.match(text[merged[k].after : merged[k + 1].start]) \
+                and not merged[k].is_word and not merged[k + 1].is_word:
+            k += 1
+        group = merged[j : k + 1]
+        if len(group) > 1:
+            last = group[-1]
+            shared = []
+            for g in group[:-1]:
+                if g.magnitude_kind is None and g.unit is None and last.magnitude_kind is not None:
+                    g = replace(g, value=_scaled(g.value, last.magnitude), magnitude=last.magnitude,
+                                magnitude_kind=last.magnitude_kind, suffix=last.suffix, unit=last.unit)
+                elif g.unit is None and g.magnitude_kind is None and last.unit is not None:
+                    g = replace(g, unit=last.unit)
+                shared.append(replace(g, in_list=True, group_after=last.after))
+            group = shared + [replace(last, in_list=True, group_after=last.after)]
+        out.extend(group)
+        j = k + 1
+
+    # Qualifiers from the words around each mention.
+    final: list[Mention] = []
+    for idx, m in enumerate(out):
+        q = m.qualifier
+        if q == "exact":
+            q = qualifier_before(text, m.start, vocab) or "exact"
+        if q == "exact" and m.in_list and idx > 0 and out[idx - 1].in_list:
+            prev = final[-1] if final else None
+            if prev is not None and prev.qualifier != "exact" and prev.in_list:
+                q = prev.qualifier  # "up to 7.2% and 15.5%": the cue covers the list
+        if q == "exact":
+            q = qualifier_after(text, m.after, vocab) or "exact"
+        final.append(replace(m, qualifier=q) if q != m.qualifier else m)
+
+    # "A vs B" and "(A vs B)" pairs.
+    for idx in range(len(final) - 1):
+        gap = text[final[idx].after : final[idx + 1].start]
+        if re.fullmatch(r"\s*(?:vs\.?|versus|compared to|against)\s*", gap):
+            final[idx] = replace(final[idx], role="vs-left")
+            final[idx + 1] = replace(final[idx + 1], role="vs-right")
+    return final

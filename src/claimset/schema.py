@@ -1,0 +1,87 @@
+"""The explicit Arrow schemas of the dataset (never inferred), with a description per field.
+
+The descriptions feed the Parquet field metadata, the dataset card (``datapackage.json``) and the
+README's schema table, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1.0"
+
+# (name, arrow type, nullable, description)
+PAPER_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
+    ("paper_id", pa.string(), False, "Input id where the input has one, else the first 10 hex digits of SHA-1 of the UTF-8 title."),
+    ("title", pa.string(), False, "Paper title (whitespace collapsed)."),
+    ("abstract", pa.string(), False, "Abstract, verbatim (surrounding whitespace stripped); claim offsets index into it."),
+    ("date", pa.date32(), True, "Publication date, when the input gives a full date."),
+    ("date_text", pa.string(), True, "The date as the input writes it (seed listings may omit the year)."),
+    ("url", pa.string(), True, "Link to the paper (arXiv abs page for arXiv ids)."),
+    ("authors", pa.list_(pa.string()), True, "Author names, when the input lists them."),
+    ("n_authors", pa.int32(), True, "Number of authors, when known."),
+    ("organization", pa.string(), True, "Organisation, when the input says."),
+    ("source", pa.string(), True, "Where the record was read: file:line (or file:row)."),
+]
+
+CLAIM_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
+    ("claim_id", pa.string(), False, "Stable id: 'c' + 12 hex of SHA-1 over paper_id, claim_type, start, end and number."),
+    ("paper_id", pa.string(), False, "The paper the claim is in (joins papers.paper_id)."),
+    ("claim_type", pa.string(), False, "speedup | memory_reduction | compute_reduction | model_size | dataset_size | benchmark_score."),
+    ("value", pa.float64(), False, "The number as written, magnitudes folded (540B -> 5.4e11; 98% -> 98; 6.13x -> 6.13)."),
+    ("value_max", pa.float64(), True, "High end of a range ('6-10x' -> 10), else null."),
+    ("unit", pa.string(), True, "x, %, params, tokens, a data unit (examples, images, ...), a metric unit (points, s, FLOPs, GB), or null."),
+    ("qualifier", pa.string(), False, "exact | approx | upper | lower (up to / more than / about ...)."),
+    ("number", pa.string(), False, "The numeric text exactly as written: abstract[start:end] == number."),
+    ("start", pa.int32(), False, "Character offset (Python string index) of number in the abstract."),
+    ("end", pa.int32(), False, "End offset (exclusive) of number in the abstract."),
+    ("sentence", pa.string(), False, "The sentence holding the number, verbatim (quote it)."),
+    ("subject", pa.string(), True, "The model, method or system the claim is about, as written."),
+    ("baseline", pa.string(), True, "What it is compared against, as written."),
+    ("benchmark", pa.string(), True, "For benchmark_score: the dataset or benchmark named."),
+    ("metric", pa.string(), True, "For benchmark_score: the metric named."),
+    ("extractor", pa.string(), False, "name/version of the extractor that made the claim."),
+]
+
+
+def _schema(fields: list[tuple[str, pa.DataType, bool, str]], kind: str, extra: dict[str, str] | None = None) -> pa.Schema:
+    meta = {"claimset.schema_version": SCHEMA_VERSION, "claimset.table": kind}
+    meta.update(extra or {})
+    return pa.schema(
+        [pa.field(n, t, nullable=nl, metadata={"description": d}) for n, t, nl, d in fields],
+        metadata={k.encode(): v.encode() for k, v in meta.items()},
+    )
+
+
+def papers_schema(extra: dict[str, str] | None = None) -> pa.Schema:
+    return _schema(PAPER_FIELDS, "papers", extra)
+
+
+def claims_schema(extra: dict[str, str] | None = None) -> pa.Schema:
+    return _schema(CLAIM_FIELDS, "claims", extra)
+
+
+_FRICTIONLESS_TYPES = {
+    pa.string(): "string",
+    pa.float64(): "number",
+    pa.int32(): "integer",
+    pa.date32(): "date",
+}
+
+
+def frictionless_fields(fields: list[tuple[str, pa.DataType, bool, str]]) -> list[dict]:
+    """Table Schema field descriptors for a data package."""
+    out = []
+    for name, typ, nullable, desc in fields:
+        f = {"name": name, "type": _FRICTIONLESS_TYPES.get(typ, "array"), "description": desc}
+        if not nullable:
+            f["constraints"] = {"required": True}
+        out.append(f)
+    return out
+
+
+def markdown_table(fields: list[tuple[str, pa.DataType, bool, str]]) -> str:
+    lines = ["| column | type | null | meaning |", "| --- | --- | --- | --- |"]
+    for name, typ, nullable, desc in fields:
+        lines.append(f"| `{name}` | {typ} | {'yes' if nullable else 'no'} | {desc.replace('|', '/')} |")
+    return "\n".join(lines)

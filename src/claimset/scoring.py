@@ -1,0 +1,278 @@
+"""Scoring extracted claims against gold annotations, exactly as ``GUIDELINES.md`` defines it.
+
+* A predicted claim matches a gold claim when it is for the same paper, has the same type, and its
+  number's span overlaps the gold span. Matching is one-to-one (each gold and each predicted claim
+  is used once; the largest overlap is taken first).
+* Precision, recall and F1 are micro-averaged over claims, overall and per type.
+* A match whose ``value`` (or ``value_max``) differs by more than 0.1% is a value error.
+* ``subject``, ``baseline``, ``benchmark`` and ``metric`` are scored on matches by normalised token
+  overlap: the token-level F1 of the two strings after lower-casing and splitting on anything not
+  a letter or digit; two nulls score 1, a null against a string scores 0.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ClaimsetError
+from .models import CLAIM_TYPES, Paper
+
+FIELDS = ("subject", "baseline", "benchmark", "metric")
+VALUE_TOLERANCE = 1e-3
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    paper_id: str
+    claim_type: str
+    start: int
+    end: int
+    number: str
+    value: float
+    value_max: float | None
+    unit: str | None
+    qualifier: str
+    subject: str | None = None
+    baseline: str | None = None
+    benchmark: str | None = None
+    metric: str | None = None
+
+
+def read_gold(path: str | Path) -> tuple[list[Paper], list[GoldClaim]]:
+    """Papers and claims of a gold JSON Lines file (``{"id","title","abstract","claims"}`` a line)."""
+    path = Path(path)
+    papers: list[Paper] = []
+    claims: list[GoldClaim] = []
+    if not path.is_file():
+        raise ClaimsetError("no such gold file", path)
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                rec = json.loads(raw.decode("utf-8"))
+                pid = rec["id"]
+                papers.append(Paper(paper_id=pid, title=rec["title"], abstract=rec["abstract"], source=f"{path}:{lineno}"))
+                for c in rec.get("claims", []):
+                    claims.append(GoldClaim(
+                        paper_id=pid, claim_type=c["type"], start=int(c["start"]), end=int(c["end"]),
+                        number=c["number"], value=float(c["value"]),
+                        value_max=None if c.get("value_max") is None else float(c["value_max"]),
+                        unit=c.get("unit"), qualifier=c.get("qualifier", "exact"),
+                        subject=c.get("subject"), baseline=c.get("baseline"),
+                        benchmark=c.get("benchmark"), metric=c.get("metric"),
+                    ))
+            except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise ClaimsetError(f"bad gold record ({type(exc).__name__}: {exc})", path, lineno) from None
+    if not papers:
+        raise ClaimsetError("empty gold file", path)
+    return papers, claims
+
+
+def tokens(text: str | None) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower()) if text else []
+
+
+def field_overlap(pred: str | None, gold: str | None) -> float:
+    """Token-level F1 of two strings; 1.0 for two nulls, 0.0 for a null against a string."""
+    if pred is None and gold is None:
+        return 1.0
+    p, g = Counter(tokens(pred)), Counter(tokens(gold))
+    if not p and not g:
+        return 1.0
+    common = sum((p & g).values())
+    if common == 0:
+        return 0.0
+    prec, rec = common / sum(p.values()), common / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a == b:
+        return True
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
+
+
+@dataclass(frozen=True)
+class PRF:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class EvalReport:
+    """The scores of one evaluation; ``summary()`` is a JSON-safe dict."""
+
+    micro: PRF
+    per_type: dict[str, PRF]
+    n_matches: int
+    value_errors: list[dict[str, Any]]
+    field_overlap: dict[str, float]
+    confusion: dict[str, dict[str, int]]
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    n_papers: int = 0
+
+    @property
+    def value_error_rate(self) -> float:
+        return len(self.value_errors) / self.n_matches if self.n_matches else 0.0
+
+    def summary(self, errors: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "papers": self.n_papers,
+            "micro": self.micro.as_dict(),
+            "per_type": {t: s.as_dict() for t, s in self.per_type.items()},
+            "matches": self.n_matches,
+            "value_errors": len(self.value_errors),
+            "value_error_rate": round(self.value_error_rate, 4),
+            "field_overlap": {k: round(v, 4) for k, v in self.field_overlap.items()},
+            "type_confusion": self.confusion,
+        }
+        if errors:
+            out["misses"] = self.misses
+            out["false_positives"] = self.false_positives
+            out["value_error_list"] = self.value_errors
+        return out
+
+
+def _sentence_of(abstract: str, start: int, end: int) -> str:
+    from .extract.sentences import sentence_at, split_sentences
+
+    s, e = sentence_at(split_sentences(abstract), start)
+    return abstract[s:e]
+
+
+def score(gold: list[GoldClaim], predicted: list[Any], abstracts: dict[str, str] | None = None) -> EvalReport:
+    """Score predicted claims (objects or dicts with paper_id, claim_type, start, end, value, ...)."""
+    abstracts = abstracts or {}
+
+    def get(obj: Any, key: str) -> Any:
+        return obj[key] if isinstance(obj, dict) else getattr(obj, key)
+
+    preds_by_paper: dict[str, list[Any]] = defaultdict(list)
+    for p in predicted:
+        preds_by_paper[get(p, "paper_id")].append(p)
+    gold_by_paper: dict[str, list[GoldClaim]] = defaultdict(list)
+    for g in gold:
+        gold_by_paper[g.paper_id].append(g)
+
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    overlaps: dict[str, list[float]] = {f: [] for f in FIELDS}
+    value_errors: list[dict[str, Any]] = []
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    misses: list[dict[str, Any]] = []
+    false_pos: list[dict[str, Any]] = []
+    n_matches = 0
+
+    for pid in sorted(set(preds_by_paper) | set(gold_by_paper)):
+        golds = gold_by_paper.get(pid, [])
+        preds = preds_by_paper.get(pid, [])
+        pairs = []
+        for gi, g in enumerate(golds):
+            for pi, p in enumerate(preds):
+                if get(p, "claim_type") != g.claim_type:
+                    continue
+                ov = min(g.end, get(p, "end")) - max(g.start, get(p, "start"))
+                if ov > 0:
+                    pairs.append((-ov, gi, pi))
+        pairs.sort()
+        g_used: set[int] = set()
+        p_used: set[int] = set()
+        for _, gi, pi in pairs:
+            if gi in g_used or pi in p_used:
+                continue
+            g_used.add(gi)
+            p_used.add(pi)
+            g, p = golds[gi], preds[pi]
+            tp[g.claim_type] += 1
+            n_matches += 1
+            if not (_close(get(p, "value"), g.value) and _close(get(p, "value_max"), g.value_max)):
+                value_errors.append({"paper_id": pid, "type": g.claim_type, "number": g.number,
+                                     "gold": [g.value, g.value_max], "predicted": [get(p, "value"), get(p, "value_max")]})
+            for f in FIELDS:
+                overlaps[f].append(field_overlap(get(p, f), getattr(g, f)))
+        text = abstracts.get(pid, "")
+        for gi, g in enumerate(golds):
+            if gi in g_used:
+                continue
+            fn[g.claim_type] += 1
+            other = next((get(p, "claim_type") for pi, p in enumerate(preds)
+                          if min(g.end, get(p, "end")) - max(g.start, get(p, "start")) > 0), None)
+            confusion[g.claim_type][other or "(none)"] += 1
+            misses.append({"paper_id": pid, "type": g.claim_type, "number": g.number, "start": g.start,
+                           "predicted_type": other,
+                           "sentence": _sentence_of(text, g.start, g.end) if text else None})
+        for pi, p in enumerate(preds):
+            if pi in p_used:
+                continue
+            fp[get(p, "claim_type")] += 1
+            false_pos.append({"paper_id": pid, "type": get(p, "claim_type"), "number": get(p, "number"),
+                              "start": get(p, "start"), "sentence": get(p, "sentence")})
+
+    per_type = {t: PRF(tp[t], fp[t], fn[t]) for t in CLAIM_TYPES}
+    micro = PRF(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    mean = {f: (sum(v) / len(v) if v else 0.0) for f, v in overlaps.items()}
+    return EvalReport(
+        micro=micro, per_type=per_type, n_matches=n_matches, value_errors=value_errors,
+        field_overlap=mean, confusion={k: dict(v) for k, v in confusion.items()},
+        misses=misses, false_positives=false_pos, n_papers=len(set(gold_by_paper) | set(preds_by_paper)),
+    )
+
+
+def evaluate(gold_path: str | Path, dataset: str | Path | None = None, extractor: str = "rules") -> EvalReport:
+    """Score a dataset (or, with none, a fresh extraction of the gold file's abstracts) against gold."""
+    papers, gold = read_gold(gold_path)
+    abstracts = {p.paper_id: p.abstract for p in papers}
+    if dataset is None:
+        from .extract import get_extractor
+
+        ex = get_extractor(extractor)
+        predicted = [c for p in papers for c in ex.extract(p)]
+    else:
+        from .store import load_claims
+
+        ids = set(abstracts)
+        predicted = [c for c in load_claims(dataset).to_dicts() if c["paper_id"] in ids]
+    report = score(gold, predicted, abstracts)
+    report.n_papers = len(papers)
+    return report
+
+
+def format_report(report: EvalReport) -> str:
+    """A plain-text table of the scores (what ``claimset evaluate`` prints)."""
+    lines = [f"{'type':<20}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for t, s in report.per_type.items():
+        lines.append(f"{t:<20}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    s = report.micro
+    lines.append(f"{'micro':<20}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    lines.append(f"value errors: {len(report.value_errors)} of {report.n_matches} matches "
+                 f"({100 * report.value_error_rate:.1f}%)")
+    lines.append("field overlap: " + ", ".join(f"{k} {v:.3f}" for k, v in report.field_overlap.items()))
+    return "\n".join(lines)

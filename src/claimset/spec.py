@@ -1,0 +1,39 @@
+"""Loading the extractors' specs: TOML data under ``extractors/`` (shipped in the wheel as
+``claimset/_extractors``)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ClaimsetError
+
+
+def extractors_dir() -> Path:
+    """The folder holding the specs: inside the installed package, else the source checkout's."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_extractors", here.parents[1] / "extractors"):
+        if (candidate / "numbers.toml").is_file():
+            return candidate
+    raise ClaimsetError("extractor specs not found (expected claimset/_extractors or ./extractors)")
+
+
+@lru_cache(maxsize=None)
+def load_spec(name: str) -> dict[str, Any]:
+    """One spec file by relative name, e.g. ``numbers`` or ``types/speedup``."""
+    path = extractors_dir() / f"{name}.toml"
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ClaimsetError("extractor spec missing", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ClaimsetError(f"invalid TOML ({exc})", path) from None
+
+
+def spec_names(folder: str) -> list[str]:
+    """Spec names in a sub-folder, sorted (``types/benchmark_score`` ...)."""
+    base = extractors_dir() / folder
+    return sorted(f"{folder}/{p.stem}" for p in base.glob("*.toml"))

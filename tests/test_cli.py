@@ -1,0 +1,104 @@
+"""The real CLI, in a subprocess: outputs, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pytest
+
+from .conftest import EPOCH, GOLD, needs
+
+
+def test_extract_jsonl_keeps_ids_and_prints_summary(cli, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "p-1", "title": "Fast Thing", "abstract": "Our kernel is 2.5x faster than PyTorch on an A100."}) + "\n"
+        + json.dumps({"id": "p-2", "title": "Big Thing", "abstract": "We train a 7B model on 2T tokens."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "ds"
+    r = cli("extract", str(src), "--out", str(out), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""  # messages go to stderr
+    assert "papers" in r.stderr and "claims" in r.stderr
+    papers = pl.read_parquet(out / "papers.parquet")
+    assert sorted(papers["paper_id"].to_list()) == ["p-1", "p-2"]
+    claims = pl.read_parquet(out / "claims.parquet")
+    assert set(zip(claims["claim_type"], claims["number"])) == {("speedup", "2.5x"), ("model_size", "7B"), ("dataset_size", "2T")}
+
+
+@pytest.mark.parametrize("name, content, message, has_line", [
+    ("bad.jsonl", b'{"title": "a", "abstract": "b"}\n{not json}\n', "malformed JSON", True),
+    ("noabs.csv", b"title,body\nx,y\n", "no abstract column", False),
+    ("empty.jsonl", b"", "empty file", False),
+    ("latin1.jsonl", b'{"title": "caf\xe9", "abstract": "x"}\n', "not UTF-8", True),
+])
+def test_bad_input_one_line_error_and_nothing_written(cli, tmp_path, name, content, message, has_line):
+    src = tmp_path / name
+    src.write_bytes(content)
+    out = tmp_path / "ds"
+    r = cli("extract", str(src), "--out", str(out), "--no-progress")
+    assert r.returncode != 0
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, r.stderr
+    assert message in lines[0] and name in lines[0]
+    if has_line:
+        assert f"{name}:" in lines[0] and any(ch.isdigit() for ch in lines[0].split(name + ":")[1][:3])
+    assert "Traceback" not in r.stderr
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [src]
+
+
+def test_verbose_shows_the_traceback(cli, tmp_path):
+    src = tmp_path / "empty.jsonl"
+    src.write_bytes(b"")
+    r = cli("--verbose", "extract", str(src), "--out", str(tmp_path / "ds"), "--no-progress")
+    assert r.returncode != 0 and "Traceback" in r.stderr
+
+
+def test_failed_run_keeps_previous_dataset(cli, tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"title": "T", "abstract": "A 3x speedup over the baseline."}) + "\n")
+    out = tmp_path / "ds"
+    assert cli("extract", str(good), "--out", str(out), "--no-progress").returncode == 0
+    before = (out / "claims.parquet").read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n")
+    assert cli("extract", str(bad), "--out", str(out), "--no-progress").returncode != 0
+    assert (out / "claims.parquet").read_bytes() == before
+
+
+def test_show_filters(cli):
+    r = cli("show", "--type", "model_size", "--min", "1e11", "-n", "0")
+    assert r.returncode == 0, r.stderr
+    assert "model_size" in r.stdout and "speedup" not in r.stdout
+    r = cli("show", "--type", "nonsense")
+    assert r.returncode == 1 and "unknown claim type" in r.stderr
+
+
+def test_help_everywhere(cli):
+    for args in ([], ["extract"], ["show"], ["evaluate"], ["schema"]):
+        r = cli(*args, "--help")
+        assert r.returncode == 0 and "Usage" in r.stdout
+
+
+@needs(GOLD)
+def test_evaluate_json(cli):
+    r = cli("evaluate", "--gold", str(GOLD), "--json")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert set(report["per_type"]) == {"speedup", "memory_reduction", "compute_reduction", "model_size",
+                                       "dataset_size", "benchmark_score"}
+    assert 0 <= report["micro"]["f1"] <= 1
+
+
+@needs(EPOCH)
+def test_extract_epoch_csv(cli, tmp_path):
+    out = tmp_path / "epoch"
+    r = cli("extract", str(EPOCH), "--out", str(out), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    papers = pl.read_parquet(out / "papers.parquet")
+    assert papers.height >= 1300
+    claims = pl.read_parquet(out / "claims.parquet").join(papers, on="paper_id")
+    assert all(a[s:e] == n for a, s, e, n in zip(claims["abstract"], claims["start"], claims["end"], claims["number"]))
