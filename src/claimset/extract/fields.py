@@ -18,6 +18,33 @@ if TYPE_CHECKING:  # pragma: no cover
 _NAME = r"[A-Z][\w\-.+/']*[\w+]|[A-Za-z]*[A-Z][\w\-.+/']*[\w+]|[A-Z]"
 # A name-like token: has a capital after the first character, a digit, or is an acronym.
 _NAMEY = re.compile(r"^(?:[A-Za-z0-9\-.+/']*[A-Z][A-Za-z0-9\-.+/']*[A-Z0-9+][A-Za-z0-9\-.+/']*|[A-Z][a-z]+[A-Z0-9][\w\-.+]*|[A-Z][\w\-]*\d[\w\-.]*|[A-Z]{2,}[\w\-+]*)$")
+# Verbs that link a subject to the number it claims ("X achieves 3x", "X reduces memory by 50%").
+_VERB = re.compile(
+    r"\b(?:achiev|attain|reach|obtain|improv|outperform|yield|deliver|giv|reduc|cut|sav|bring|provid|"
+    r"surpass|run|lead|enabl|maintain|boost|increas|decreas|accelerat|speed|requir|consum|match|"
+    r"exceed|beat|get|lower|slash|offer|halv|doubl|tripl|push|compress|shrink|lift|rais|"
+    r"need|fail|contain|compris|consist|cover|predict|is|are|was|were|has|have|scored|"
+    r"sustain|retain|preserv|support|serv)(?:e|es|ed|s|ing|ieve[sd]?|ves)?\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(
+    r"[,;:(]\s|\b(?:that|where|which|while|whereas|when|because|although|thus|hence|so)\s|"
+    r"\b(?:reveals?|shows?|finds?|found|demonstrates?|observes?|notes?|suggests?|indicates?|confirms?)\s(?:that\s)?",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:for example|for instance|specifically|notably|moreover|furthermore|additionally|in addition|"
+    r"in particular|overall|finally|importantly|remarkably|impressively|empirically|experimentally|"
+    r"statistically|surprisingly|as a result|in contrast|however|e\.g\.|i\.e\.|in experiments|"
+    r"in our experiments|on \S+(?: \S+)?|at \S+ scale|with \S+|by \S+ing|under \S+),?\s+)+",
+    re.IGNORECASE,
+)
+# "we propose X", "which we call X", "dubbed X", "named X", "X, a ..." after an introducing verb.
+_INTRO = re.compile(
+    r"\b(?:we (?:propose|introduce|present|develop|design|build|release|call|name|dub|term)|(?:called|named|dubbed|"
+    r"termed|coined)|(?:proposed|introduced) method)\s+(?:(?:a|an|the|new|novel|simple|two|our)\s+)*"
+    r"(?:[a-z\-]+\s+){0,6}?(?:\(|,\s)?(?P<n>[A-Za-z][\w\-+]*[A-Z0-9+][\w\-+]*)\b"
+)
 _STOP_PHRASE = re.compile(
     r"\s(?:by|to|on|in|at|for|with|while|when|which|that|where|and|but|respectively|achiev\w*|across|using|under|"
     r"without|of|up|as|is|are|was|were|reach\w*|yield\w*|lead\w*|result\w*|demonstrat\w*|show\w*|improv\w*|"
@@ -40,6 +67,8 @@ class FieldFinder:
             r"\b(?:" + "|".join(f"(?:{c})" for c in spec["baseline_cues"] if c not in ("from", "of")) + r")\s+(?!\d)", re.IGNORECASE
         )
         self._pronouns = sorted(spec["subject_pronouns"], key=len, reverse=True)
+        self._pronoun_set = {p.lower() for p in spec["subject_pronouns"]}
+        self._generic = set(spec.get("generic_names", []))
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -51,19 +80,40 @@ class FieldFinder:
         return bool(self._metric_ci.search(text))
 
     def method_name(self, title: str, abstract: str) -> str | None:
-        """The paper's own method: the title's 'Name:' prefix, else a name the abstract introduces."""
-        m = re.match(r"^\s*([^:]{1,40}?)\s*:", title)
-        if m and len(m.group(1).split()) <= 4:
-            return m.group(1).strip()
-        m = re.search(
-            r"\b(?:propose|introduce|present|develop|call|dub|name|term)\w*\s+(?:\w+\s+){0,10}?"
-            r"(?:\(|called\s+|named\s+|dubbed\s+|termed\s+)?(?P<n>[A-Z][\w\-+]*[A-Z0-9+][\w\-+]*)\)?",
-            abstract,
-        )
-        if m and _NAMEY.match(m.group("n")):
-            return m.group("n")
-        m = re.search(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
-        return m.group("n") if m else None
+        """The paper's own method: a name the title leads with, the abstract introduces ("we propose
+        X", "which we call X", "... (X)") or repeats, scored together; generic acronyms excluded."""
+        scores: dict[str, float] = {}
+        order: dict[str, int] = {}
+
+        def add(name: str, points: float) -> None:
+            name = name.strip(".,;:'\"()")
+            if not name or name in self._generic or name.lower() in _STOPWORDS or len(name) < 2:
+                return
+            order.setdefault(name, len(order))
+            scores[name] = scores.get(name, 0.0) + points
+
+        tm = re.match(r"^\s*([^:]{1,50}?)\s*:", title)
+        if tm:
+            prefix = re.sub(r"\s+(?:Technical Report|Report)$", "", tm.group(1).strip())
+            words = prefix.split()
+            if len(words) <= 3 and not any(w.lower() in _STOPWORDS for w in words) and any(
+                    _NAMEY.match(w) or w[0].isupper() for w in words):
+                add(prefix, 3.0 if len(words) == 1 else 2.5)
+        for m in _INTRO.finditer(abstract):
+            add(m.group("n"), 2.0)
+        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
+            add(m.group("n"), 1.0)
+        for m in re.finditer(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", abstract):
+            tok = m.group(1).rstrip(".")
+            if tok in scores or title.find(tok) >= 0 and _NAMEY.match(tok):
+                add(tok, 0.5)
+        if not scores:
+            return None
+        best = max(scores, key=lambda n: (scores[n], -order[n]))
+        if scores[best] < 2.0:
+            return None
+        acr = re.search(re.escape(best) + r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
+        return acr.group("a") if acr and acr.group("a") not in self._generic else best
 
     # ------------------------------------------------------------------------------ fields
 
@@ -73,6 +123,8 @@ class FieldFinder:
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
         if decision.claim_type == "model_size":
             out["subject"] = decision.subject_hint or self._size_owner(sentence, a, b)
+            if out["subject"] is None and re.search(r"\b(?:we|our model|our models|it)\b", sentence[:a].lower()):
+                out["subject"] = method
             return out
         if decision.claim_type == "benchmark_score":
             out["metric"] = self._nearest_metric(sentence, a, b)
@@ -129,28 +181,114 @@ class FieldFinder:
         return best
 
     def _subject(self, sentence: str, a: int, method: str | None, found: dict) -> str | None:
+        """The noun phrase before the main verb that precedes the number ("HEX even yields ..."),
+        or the paper's method where that phrase is only "we"/"our method"/"it"."""
         head = sentence[:a]
-        low = head.lower().lstrip()
-        for pron in self._pronouns:
-            if re.match(rf"^(?:[\w,\- ]{{0,30}}?,\s)?{re.escape(pron)}\b", low):
+        named = re.search(r"([A-Z][\w\-.+]*(?:\s[\w\-.+]+)?)\s?[(:]\s?[<>~]?$", head)
+        if named and named.group(1).split()[0].lower() not in _STOPWORDS:
+            return named.group(1)  # "Pixtral 12B (51.7%)", "Janus 7B: 0.84"
+        verbs = [v for v in _VERB.finditer(head) if not re.search(r"\bto\s+$", head[: v.start()])]
+        for i in range(len(verbs) - 1, -1, -1):
+            vm = verbs[i]
+            seg_start = verbs[i - 1].end() if i > 0 else 0
+            phrase = self._clause_tail(head[seg_start : vm.start()])
+            if not phrase or phrase.split()[-1].lower() in _STOPWORDS - {"it", "we"}:
+                continue
+            if self._is_pronoun(phrase):
                 return method
+            phrase = re.sub(r"^(?:the\s)?(?:\S+\s)?(?:performance|results?|accuracy|speed|throughput|efficiency|"
+                            r"output|outputs|images generated|completions)\s(?:of|by)\s", "", phrase, flags=re.IGNORECASE)
+            phrase = re.split(r"\s(?:for|on|in|at|across|under|over)\s", phrase, maxsplit=1)[0]
+            words = phrase.split()
+            if not self._good_phrase(phrase):
+                if re.search(r"\b(?:we|our|it)\b", phrase.lower()):
+                    return method
+                continue
+            if len(words) <= 6:
+                return phrase
+            namey = [w for w in words if _NAMEY.match(w.strip(",.'")) and w not in self._not_bench]
+            if namey:
+                return " ".join(words[words.index(namey[0]) :][:6])
+        if re.search(r"\b(?:we|our|it)\b", head.lower()):
+            return method
         avoid = {found.get("benchmark"), found.get("baseline"), found.get("metric")}
         for tok in re.finditer(r"[\w\-.+/']+", head):
             word = tok.group(0).strip(".'")
-            if word in self._not_bench or word in avoid or any(word and word in (x or "") for x in avoid):
+            if word in self._not_bench or any(word and word in (x or "") for x in avoid):
                 continue
             if _NAMEY.match(word):
                 return word
-        return method
+        return None
+
+    @staticmethod
+    def _good_phrase(phrase: str) -> bool:
+        """A plausible subject: not led by a preposition or modal, no numbers, not ending in a function word."""
+        words = phrase.split()
+        if not words:
+            return False
+        first, last = words[0].lower(), words[-1].lower()
+        if first in _BAD_FIRST or last in _STOPWORDS or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", phrase):
+            return False
+        if re.search(r"\b(?:can|could|may|might|will|would|largely|possible|not)\b", phrase.lower()):
+            return False
+        return not re.search(r"\d+(?:\.\d+)?\s?(?:%|x\b|times)", phrase)
+
+    def _is_pronoun(self, phrase: str) -> bool:
+        low = phrase.lower().strip()
+        nouns = r"(?:method|approach|model|framework|system|technique|algorithm|strategy|strategies|pipeline|solution)s?"
+        return low in self._pronoun_set or bool(
+            re.fullmatch(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? {nouns}|(?:the|this) {nouns}", low))
+
+    def _clause_tail(self, text: str) -> str:
+        """The last clause-initial noun phrase of ``text`` (back to a comma, 'that', 'where', ...)."""
+        cut = 0
+        for m in _CLAUSE.finditer(text):
+            cut = m.end()
+        phrase = text[cut:].strip()
+        phrase = _LEAD.sub("", phrase).strip()
+        phrase = re.sub(r"\s+(?:even|also|still|further|then|now|only|can|could|may|might|will|would|to|does|do|"
+                        r"significantly|consistently|substantially|clearly|effectively|successfully|further)$", "", phrase)
+        phrase = re.sub(r"\s+(?:even|also|still|further|can|could|significantly|consistently)$", "", phrase)
+        return phrase.strip(" ,")
 
     def _size_owner(self, sentence: str, a: int, b: int) -> str | None:
-        """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B'."""
+        """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B',
+        '... which we call U-PaLM'."""
         left = sentence[:a]
         right = sentence[b:]
-        m = re.search(r"([A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)\s?[(:]?\s?$", left)
-        if m and _NAMEY.match(m.group(1).split()[-1]) or (m and re.search(r"[A-Z]", m.group(1)[1:] or "")):
+        toks = re.findall(r"[\w\-.+']+", left[-60:])
+        if toks and re.search(r"[\w.+]\s?[(:]?\s?$", left):
+            last = toks[-1]
+            prev = toks[-2] if len(toks) > 1 else ""
+            def is_name(t: str) -> bool:
+                return bool(t) and t.lower() not in _STOPWORDS and t not in self._not_bench and (
+                    _NAMEY.match(t) is not None or t[0].isupper())
+            if re.fullmatch(r"\d+(?:\.\d+)?", last) and is_name(prev):
+                return f"{prev} {last}"  # "Llama 3.1 8B", "Gemma 2 (2B)"
+            if is_name(last):
+                return f"{prev} {last}" if is_name(prev) and prev[0].isupper() and not _NAMEY.match(last) else last
+        m = re.search(r"((?:a|an|the|our)\s(?:[\w\-]+\s){0,3}(?:model|LLM|LM|network|transformer|ViT)s?)\s"
+                      r"(?:with|of|having|containing|at)\s(?:only\s|just\s|about\s|around\s|roughly\s)?$", left)
+        if m:
             return m.group(1)
-        m = re.match(r"^\s?(?:parameters?\s)?\(?([A-Z][\w\-.+]*[A-Z0-9][\w\-.+]*)", right)
+        m = re.match(r"^\s?(?:parameters?\s|param\s)?(?:for\s|of\s)?(?:LLMs?\s|LMs?\s|models?\s)?\(?"
+                     r"([A-Za-z][\w\-.+]*[A-Z0-9][\w\-.+]*)", right)
+        if m and m.group(1) not in self._not_bench and _NAMEY.match(m.group(1)):
+            return m.group(1)
+        m = re.match(r"^\s?(LLMs|LMs|models|language models)\b", right)
+        if m and not re.search(r"\b(?:a|an|the|this)\s+$", left):
+            return m.group(1)
+        m = re.search(r"\b(?:which we call|we call|called|named|dubbed|termed)\s+([A-Z][\w\-.+]*)", right)
         if m:
             return m.group(1)
         return None
+
+
+_BAD_FIRST = {"with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
+              "before", "during", "under", "over", "across", "among", "and", "or", "but", "not", "possible",
+              "all", "only", "also", "then", "there", "here", "such", "more", "most", "less", "up"}
+_STOPWORDS = {"the", "a", "an", "this", "these", "that", "our", "we", "in", "on", "at", "of", "for", "with",
+              "to", "from", "by", "and", "or", "as", "is", "are", "up", "over", "than", "using", "use", "only",
+              "each", "both", "all", "its", "their", "his", "her", "it", "between", "about", "around", "nearly",
+              "more", "less", "under", "below", "above", "into", "via", "scale", "size", "sizes", "model", "models",
+              "parameters", "parameter", "billion", "million", "like", "such", "including", "e.g.", "i.e."}
