@@ -101,7 +101,7 @@ def extract(
 
     The write is atomic: if anything fails, the previous dataset is left as it was.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .corpus import ColumnMap
     from .pipeline import bundled_corpus, bundled_dataset, extract_corpus
@@ -111,12 +111,13 @@ def extract(
         out_dir = out_dir or bundled_dataset()
     out_dir = out_dir or Path("claimset-dataset")
     columns = ColumnMap(id=id_col, title=title_col, abstract=abstract_col, date=date_col, url=url_col)
-    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("papers"),
+                   TimeElapsedColumn(),
                    console=err, transient=True, disable=not progress)
     with bar:
         task = bar.add_task("extract", total=None)
 
-        def tick(done: int, total: int) -> None:
+        def tick(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
         summary = extract_corpus(inputs, out_dir, format=fmt, columns=columns, extractor=extractor, progress=tick)
@@ -133,7 +134,7 @@ def _print_summary(summary) -> None:
     table.add_row("duplicate records merged", str(c.n_duplicates))
     for reason, n in sorted(c.skipped.items()):
         table.add_row(f"records skipped ({reason})", str(n))
-    table.add_row("papers", str(len(c.papers)), style="bold")
+    table.add_row("papers", str(c.n_papers), style="bold")
     table.add_row("papers with claims", str(summary.papers_with_claims))
     table.add_row("claims", str(summary.n_claims), style="bold")
     for t, n in summary.per_type.items():

@@ -66,6 +66,7 @@ class CorpusRead:
 
     papers: list[Paper]
     files: list[str]
+    n_papers: int = 0
     names: list[str] = field(default_factory=list)
     n_records: int = 0
     n_duplicates: int = 0
@@ -434,47 +435,79 @@ def _records(path: Path, fmt: str, overrides: ColumnMap) -> Iterator[tuple[int, 
     raise ClaimsetError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})", path)
 
 
+class CorpusReader:
+    """Streams papers from files or folders, de-duplicating as it goes.
+
+    Iterating yields ``(paper, None)`` for a new paper, and ``(paper, first_id)`` for a repeat
+    listing (same title and abstract) of the paper first seen as ``first_id``, so a caller still
+    holding that paper can fill its missing metadata. Only a 20-byte digest per paper is kept, so
+    memory does not grow with the abstracts read. ``stats`` counts records, repeats and skips.
+    """
+
+    def __init__(self, inputs: Iterable[str | Path], format: str | None = None, columns: ColumnMap | None = None):
+        self.overrides = columns or ColumnMap()
+        self._format = format
+        self.paths = _expand(inputs)
+        if not self.paths:
+            raise ClaimsetError("no input given")
+        self.stats = CorpusRead(papers=[], files=[str(p) for p, _ in self.paths], names=[n for _, n in self.paths])
+
+    def __iter__(self) -> Iterator[tuple[Paper, str | None]]:
+        import hashlib
+
+        seen: dict[bytes, str] = {}
+        ids: set[str] = set()
+        stats = self.stats
+        n_papers = 0
+        for path, cited in self.paths:
+            fmt = self._format or detect_format(path)
+            for lineno, rec in _records(path, fmt, self.overrides):
+                stats.n_records += 1
+                paper = _to_paper(rec, f"{cited}:{lineno}")
+                if paper is None:
+                    missing = "title" if not rec.get("title") else "abstract"
+                    stats.skipped[f"no {missing}"] += 1
+                    continue
+                key = hashlib.sha1(f"{paper.title}\x00{paper.abstract}".encode("utf-8")).digest()
+                if key in seen:
+                    stats.n_duplicates += 1
+                    yield paper, seen[key]
+                    continue
+                if paper.paper_id in ids:
+                    # Same id, different text: keep both, the later one with a suffix, so ids stay unique.
+                    n = 2
+                    while f"{paper.paper_id}-{n}" in ids:
+                        n += 1
+                    paper = paper.model_copy(update={"paper_id": f"{paper.paper_id}-{n}"})
+                ids.add(paper.paper_id)
+                seen[key] = paper.paper_id
+                n_papers += 1
+                yield paper, None
+        if n_papers == 0:
+            raise ClaimsetError("no papers with both a title and an abstract", self.paths[0][0])
+
+
+def merge_metadata(first: Paper, repeat: Paper) -> Paper:
+    """``first`` with the fields it lacks taken from a repeat listing of the same paper."""
+    fill = {k: v for k, v in repeat.model_dump().items() if getattr(first, k) is None and v is not None}
+    return first.model_copy(update=fill) if fill else first
+
+
 def read_corpus(
     inputs: Iterable[str | Path],
     format: str | None = None,
     columns: ColumnMap | None = None,
 ) -> CorpusRead:
-    """Read papers from files or folders; a paper listed twice (same title and abstract) is kept once,
+    """Read all papers into memory; a paper listed twice (same title and abstract) is kept once,
     its missing metadata filled from the later listing."""
-    overrides = columns or ColumnMap()
-    paths = _expand(inputs)
-    if not paths:
-        raise ClaimsetError("no input given")
-    result = CorpusRead(papers=[], files=[str(p) for p, _ in paths], names=[n for _, n in paths])
-    by_key: dict[tuple[str, str], int] = {}
-    id_owner: dict[str, tuple[str, str]] = {}
-    for path, cited in paths:
-        fmt = format or detect_format(path)
-        for lineno, rec in _records(path, fmt, overrides):
-            result.n_records += 1
-            paper = _to_paper(rec, f"{cited}:{lineno}")
-            if paper is None:
-                missing = "title" if not rec.get("title") else "abstract"
-                result.skipped[f"no {missing}"] += 1
-                continue
-            key = (paper.title, paper.abstract)
-            if key in by_key:
-                result.n_duplicates += 1
-                idx = by_key[key]
-                old = result.papers[idx]
-                fill = {k: v for k, v in paper.model_dump().items() if getattr(old, k) is None and v is not None}
-                if fill:
-                    result.papers[idx] = old.model_copy(update=fill)
-                continue
-            if paper.paper_id in id_owner:
-                # Same id, different text: keep both, the later one with a suffix, so ids stay unique.
-                n = 2
-                while f"{paper.paper_id}-{n}" in id_owner:
-                    n += 1
-                paper = paper.model_copy(update={"paper_id": f"{paper.paper_id}-{n}"})
-            id_owner[paper.paper_id] = key
-            by_key[key] = len(result.papers)
-            result.papers.append(paper)
-    if not result.papers:
-        raise ClaimsetError("no papers with both a title and an abstract", paths[0][0])
+    reader = CorpusReader(inputs, format=format, columns=columns)
+    papers: dict[str, Paper] = {}
+    for paper, first in reader:
+        if first is None:
+            papers[paper.paper_id] = paper
+        else:
+            papers[first] = merge_metadata(papers[first], paper)
+    result = reader.stats
+    result.papers = list(papers.values())
+    result.n_papers = len(result.papers)
     return result

@@ -80,7 +80,8 @@ def _vocab() -> _Vocab:
     atom = re.compile(
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
-        r"(?:(?<![\w.\/@#=:])(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±]?[\d.])|(?<=\dsim))"
+        # A slash is allowed only inside a size list ("1.5B/7B/72B").
+        r"(?:(?<![\w.@#=:])(?<![^BbMm]/)(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±])?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"

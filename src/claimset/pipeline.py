@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import ColumnMap, CorpusRead, read_corpus
+from .corpus import ColumnMap, CorpusRead, CorpusReader, merge_metadata
 from .errors import ClaimsetError
 from .extract import get_extractor
-from .models import CLAIM_TYPES, Claim
-from .store import write_dataset
+from .models import CLAIM_TYPES, Claim, Paper
+from .store import DatasetWriter
 
 EPOCH_SOURCE = {
     "title": "Epoch AI, Data on AI Models",
@@ -62,36 +61,63 @@ def extract_corpus(
     format: str | None = None,
     columns: ColumnMap | None = None,
     extractor: str = "rules",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    batch_size: int = 5000,
 ) -> ExtractSummary:
     """Read ``inputs``, extract claims from every abstract and write the dataset to ``out``.
 
-    ``progress(done, total)`` is called as papers are processed. Nothing is written unless the
-    whole run succeeds.
+    Streams: papers are read, extracted and written ``batch_size`` at a time, so memory stays flat
+    on large corpora. ``progress(done, total)`` is called as papers are processed (``total`` is
+    None: a stream's length is not known in advance). Nothing is written unless the whole run
+    succeeds. A repeat listing of a paper fills its missing metadata while that paper is still in
+    the current batch; later repeats are only counted.
     """
     inputs = list(inputs)
-    corpus = read_corpus(inputs, format=format, columns=columns)
+    reader = CorpusReader(inputs, format=format, columns=columns)
     ex = get_extractor(extractor)
-    claims: list[Claim] = []
+    done = 0
     with_claims = 0
-    total = len(corpus.papers)
-    for i, paper in enumerate(corpus.papers, start=1):
-        found = ex.extract(paper)
-        claims.extend(found)
-        with_claims += bool(found)
+    n_claims = 0
+    with DatasetWriter(out, extractor=ex.label) as writer:
+        batch: dict[str, Paper] = {}
+
+        def flush() -> None:
+            nonlocal done, with_claims, n_claims
+            papers = list(batch.values())
+            claims: list[Claim] = []
+            for paper in papers:
+                found = ex.extract(paper)
+                claims.extend(found)
+                with_claims += bool(found)
+                done += 1
+                if progress is not None and done % 50 == 0:
+                    progress(done, None)
+            n_claims += len(claims)
+            writer.write(papers, claims)
+            batch.clear()
+
+        for paper, first in reader:
+            if first is None:
+                batch[paper.paper_id] = paper
+                if len(batch) >= batch_size:
+                    flush()
+            elif first in batch:
+                batch[first] = merge_metadata(batch[first], paper)
+        flush()
         if progress is not None:
-            progress(i, total)
-    sources = [{"title": "claimset input", "path": n} for n in corpus.names]
-    if any("all_ml_systems" in n for n in corpus.names):
-        sources.append(EPOCH_SOURCE)
-    files = [Path(f) for f in corpus.files]
-    written = write_dataset(out, corpus.papers, claims, extractor=ex.label, inputs=files, sources=sources)
-    counts = Counter(c.claim_type for c in claims)
+            progress(done, done)
+        corpus = reader.stats
+        sources = [{"title": "claimset input", "path": n} for n in corpus.names]
+        if any("all_ml_systems" in n for n in corpus.names):
+            sources.append(EPOCH_SOURCE)
+        written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources)
+        per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
+    corpus.n_papers = done
     return ExtractSummary(
         out=written,
         corpus=corpus,
-        n_claims=len(claims),
-        per_type={t: counts.get(t, 0) for t in CLAIM_TYPES},
+        n_claims=n_claims,
+        per_type=per_type,
         extractor=ex.label,
         papers_with_claims=with_claims,
     )

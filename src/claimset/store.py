@@ -46,20 +46,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _papers_table(papers: list[Paper], meta: dict[str, str]) -> pa.Table:
-    schema = papers_schema(meta)
-    cols = {f.name: [getattr(p, f.name) for p in papers] for f in schema}
-    return pa.Table.from_pydict(cols, schema=schema)
-
-
-def _claims_table(claims: list[Claim], meta: dict[str, str]) -> pa.Table:
-    schema = claims_schema(meta)
-    cols = {f.name: [getattr(c, f.name) for c in claims] for f in schema}
-    return pa.Table.from_pydict(cols, schema=schema)
-
-
-def _card(name: str, papers: list[Paper], claims: list[Claim], provenance: dict[str, Any]) -> dict[str, Any]:
-    counts = Counter(c.claim_type for c in claims)
+def _card(name: str, n_papers: int, counts: Counter, provenance: dict[str, Any]) -> dict[str, Any]:
     return {
         "profile": "data-package",
         "name": name,
@@ -77,7 +64,7 @@ def _card(name: str, papers: list[Paper], claims: list[Claim], provenance: dict[
             "version": __version__,
             "extractor": provenance.get("extractor"),
             "inputs": provenance.get("inputs", []),
-            "counts": {"papers": len(papers), "claims": len(claims),
+            "counts": {"papers": n_papers, "claims": sum(counts.values()),
                        "claims_per_type": {t: counts.get(t, 0) for t in CLAIM_TYPES}},
             "claim_id": "'c' + first 12 hex digits of SHA-1 over paper_id, claim_type, start, end and number "
                         "(joined by U+001F): stable across re-runs and machines.",
@@ -135,6 +122,84 @@ Load with `claimset.load("<this folder>")` (polars), `pandas.read_parquet`, or D
 """
 
 
+class DatasetWriter:
+    """Writes a dataset in batches into a temporary sibling folder; ``commit()`` swaps it in.
+
+    Use as a context manager: leaving the block with an exception (or without ``commit()``)
+    removes the temporary folder and leaves any previous dataset at ``out_dir`` untouched.
+    """
+
+    def __init__(self, out_dir: str | Path, extractor: str, name: str | None = None):
+        self.out = Path(out_dir)
+        self.parent = self.out.parent if str(self.out.parent) else Path(".")
+        if self.out.exists() and not self.out.is_dir():
+            raise ClaimsetError("output exists and is not a folder", self.out)
+        self.parent.mkdir(parents=True, exist_ok=True)
+        self.extractor = extractor
+        self.name = name or self.out.name
+        meta = {"claimset.version": __version__, "claimset.extractor": extractor}
+        self._pschema, self._cschema = papers_schema(meta), claims_schema(meta)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.parent))
+        self._pw = pq.ParquetWriter(self.tmp / PAPERS_FILE, self._pschema, compression="zstd")
+        self._cw = pq.ParquetWriter(self.tmp / CLAIMS_FILE, self._cschema, compression="zstd")
+        self.n_papers = 0
+        self.per_type: Counter = Counter()
+
+    def write(self, papers: list[Paper], claims: list[Claim]) -> None:
+        if papers:
+            cols = {f.name: [getattr(p, f.name) for p in papers] for f in self._pschema}
+            self._pw.write_table(pa.Table.from_pydict(cols, schema=self._pschema))
+            self.n_papers += len(papers)
+        if claims:
+            cols = {f.name: [getattr(c, f.name) for c in claims] for f in self._cschema}
+            self._cw.write_table(pa.Table.from_pydict(cols, schema=self._cschema))
+            self.per_type.update(c.claim_type for c in claims)
+
+    def commit(self, inputs: list[str | Path] = (), sources: list[dict[str, str]] | None = None) -> Path:
+        self._pw.close()
+        self._cw.close()
+        provenance = {
+            "extractor": self.extractor,
+            "inputs": [{"path": _cited(p), "sha256": _sha256(Path(p))} for p in inputs if Path(p).is_file()],
+            "sources": sources or [],
+        }
+        card = _card(self.name, self.n_papers, self.per_type, provenance)
+        (self.tmp / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (self.tmp / README_FILE).write_text(_readme(card), encoding="utf-8")
+        os.chmod(self.tmp, 0o755)
+        old = None
+        if self.out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.old-", dir=self.parent))
+            old.rmdir()
+            self.out.rename(old)
+        self.tmp.rename(self.out)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        self._done = True
+        return self.out
+
+    def abort(self) -> None:
+        for w in (self._pw, self._cw):
+            try:
+                w.close()
+            except Exception:  # already closed or broken: the folder goes anyway
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self) -> "DatasetWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if not getattr(self, "_done", False):
+            self.abort()
+
+
+def _cited(path: str | Path) -> str:
+    """An input as the card names it: its folder and file name, not a machine-specific absolute path."""
+    p = Path(path).resolve()
+    return f"{p.parent.name}/{p.name}"
+
+
 def write_dataset(
     out_dir: str | Path,
     papers: list[Paper],
@@ -144,38 +209,10 @@ def write_dataset(
     sources: list[dict[str, str]] | None = None,
     name: str | None = None,
 ) -> Path:
-    """Write a dataset directory atomically; returns its path."""
-    out = Path(out_dir)
-    parent = out.parent if str(out.parent) else Path(".")
-    parent.mkdir(parents=True, exist_ok=True)
-    if out.exists() and not out.is_dir():
-        raise ClaimsetError("output exists and is not a folder", out)
-    provenance = {
-        "extractor": extractor,
-        "inputs": [{"path": str(p), "sha256": _sha256(Path(p))} for p in inputs if Path(p).is_file()],
-        "sources": sources or [],
-    }
-    meta = {"claimset.version": __version__, "claimset.extractor": extractor}
-    card = _card(name or out.name, papers, claims, provenance)
-    tmp = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=parent))
-    try:
-        pq.write_table(_papers_table(papers, meta), tmp / PAPERS_FILE, compression="zstd")
-        pq.write_table(_claims_table(claims, meta), tmp / CLAIMS_FILE, compression="zstd")
-        (tmp / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (tmp / README_FILE).write_text(_readme(card), encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=parent))
-            old.rmdir()
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out
+    """Write a dataset directory atomically from in-memory papers and claims; returns its path."""
+    with DatasetWriter(out_dir, extractor, name) as writer:
+        writer.write(papers, claims)
+        return writer.commit(inputs, sources)
 
 
 def _require(path: Path, name: str) -> Path:
