@@ -185,6 +185,83 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+# -------------------------------------------------------------------------------- search/cite
+
+DatasetOpt = Annotated[Optional[Path], typer.Option("--dataset", "-d", help="Dataset folder (default: the bundled one).")]
+
+
+@app.command()
+@_handled
+def search(
+    query: Annotated[Optional[str], typer.Argument(help="Words that must all appear in the sentence, subject, baseline or benchmark.")] = None,
+    dataset: DatasetOpt = None,
+    claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
+    min_value: Annotated[Optional[float], typer.Option("--min", help="Only claims with value >= this.")] = None,
+    max_value: Annotated[Optional[float], typer.Option("--max", help="Only claims with value <= this.")] = None,
+    benchmark: Annotated[Optional[str], typer.Option("--benchmark", "-b", help="Benchmark name contains this.")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", "-s", help="Subject contains this.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results (0: all).")] = 50,
+) -> None:
+    """Find claims by words of their sentence, subject, baseline or benchmark."""
+    from .query import render_rows, search_claims, shorten
+
+    if fmt not in ("table", "csv", "json", "md"):
+        raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, md)")
+    df = search_claims(_dataset(dataset), query, types=claim_type, min_value=min_value, max_value=max_value,
+                       benchmark=benchmark, subject=subject)
+    total = df.height
+    if limit:
+        df = df.head(limit)
+    if fmt != "table":
+        sys.stdout.write(render_rows(df, fmt))
+    else:
+        table = Table()
+        for col in ("claim_id", "value", "subject", "sentence", "paper"):
+            table.add_column(col, overflow="fold")
+        for r in render_rows(df, "table"):
+            table.add_row(r["claim_id"], r["value"], r["subject"] or "", shorten(r["sentence"], 100), shorten(r["title"], 50))
+        out.print(table)
+    err.print(f"{df.height} of {total} matching claims shown")
+
+
+@app.command()
+@_handled
+def cite(
+    claim_ids: Annotated[list[str], typer.Argument(help="Claim ids (see `claimset search`).")],
+    dataset: DatasetOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, bibtex, csl-json or text.")] = "markdown",
+) -> None:
+    """Quote claims verbatim with the number marked, and cite their papers (Markdown, BibTeX, CSL-JSON, text)."""
+    from .cite import cite as run
+
+    sys.stdout.write(run(_dataset(dataset), claim_ids, fmt))
+
+
+@app.command()
+@_handled
+def export(
+    dataset: DatasetOpt = None,
+    claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
+    grep: Annotated[Optional[str], typer.Option("--grep", "-g", help="Regex over sentence, subject, baseline, benchmark, metric.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or latex.")] = "md",
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the table here (default: stdout).")] = None,
+    bib: Annotated[Optional[Path], typer.Option("--bib", help="Write the BibTeX of the cited papers here (default: references.bib, or OUT with .bib).")] = None,
+) -> None:
+    """A review-ready table of claims (subject, value, baseline, benchmark, metric, citation key) plus its BibTeX."""
+    from .cite import export_table
+
+    table, bibtex = export_table(_dataset(dataset), types=claim_type, format=fmt, grep=grep)
+    bib_path = bib or (out_file.with_suffix(".bib") if out_file else Path("references.bib"))
+    if out_file:
+        out_file.write_text(table, encoding="utf-8")
+        err.print(f"table written to {out_file}")
+    else:
+        sys.stdout.write(table)
+    bib_path.write_text(bibtex, encoding="utf-8")
+    err.print(f"BibTeX of {bibtex.count('@misc')} cited papers written to {bib_path}")
+
+
 # ----------------------------------------------------------------------------------- evaluate
 
 

@@ -66,3 +66,63 @@ def format_value(r: dict) -> str:
     elif unit:
         text += f" {unit}"
     return prefix + text
+
+
+SEARCH_FIELDS = ("sentence", "subject", "baseline", "benchmark")
+
+
+def search_claims(
+    dataset: str | Path | pl.DataFrame,
+    query: str | None = None,
+    types: list[str] | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    benchmark: str | None = None,
+    subject: str | None = None,
+) -> pl.DataFrame:
+    """Claims whose sentence, subject, baseline and benchmark text hold every word of ``query``
+    (case-insensitive), best first: most occurrences of the query words, then paper and position."""
+    df = filter_claims(dataset, types=types, min_value=min_value, max_value=max_value)
+    for col, needle in (("benchmark", benchmark), ("subject", subject)):
+        if needle:
+            df = df.filter(pl.col(col).fill_null("").str.to_lowercase().str.contains(needle.lower(), literal=True))
+    words = re.findall(r"[\w\-.+@]+", (query or "").lower())
+    text = pl.concat_str([pl.col(f).fill_null("") for f in SEARCH_FIELDS], separator=" \u2016 ").str.to_lowercase()
+    df = df.with_columns(_text=text)
+    for w in words:
+        df = df.filter(pl.col("_text").str.contains(w, literal=True))
+    hits = pl.sum_horizontal([pl.col("_text").str.count_matches(re.escape(w)) for w in words]) if words else pl.lit(0)
+    return df.with_columns(_score=hits).sort(["_score", "paper_id", "start"], descending=[True, False, False]).drop("_text", "_score")
+
+
+def render_rows(df: pl.DataFrame, format: str = "table") -> str | list[dict]:
+    """Search results as csv, json or markdown text (``table`` is drawn by the CLI)."""
+    rows = [
+        {"claim_id": r["claim_id"], "type": r["claim_type"], "value": format_value(r), "number": r["number"],
+         "subject": r["subject"], "sentence": r["sentence"], "title": r["title"], "paper_id": r["paper_id"]}
+        for r in df.iter_rows(named=True)
+    ]
+    if format == "json":
+        import json
+
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if format == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["claim_id"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        return buf.getvalue()
+    if format == "md":
+        lines = ["| claim_id | type | value | subject | sentence | paper |", "| --- | --- | --- | --- | --- | --- |"]
+        for r in rows:
+            cells = [f"`{r['claim_id']}`", r["type"], r["value"], r["subject"] or "", shorten(r["sentence"], 140), r["title"]]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        return "\n".join(lines) + "\n"
+    return rows
+
+
+def shorten(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"

@@ -192,7 +192,7 @@ class FieldFinder:
             vm = verbs[i]
             seg_start = verbs[i - 1].end() if i > 0 else 0
             phrase = self._clause_tail(head[seg_start : vm.start()])
-            if not phrase or phrase.split()[-1].lower() in _STOPWORDS - {"it", "we"}:
+            if not phrase or phrase.split()[-1].lower() in _FUNCTION_WORDS:
                 continue
             if self._is_pronoun(phrase):
                 return method
@@ -227,7 +227,7 @@ class FieldFinder:
         if not words:
             return False
         first, last = words[0].lower(), words[-1].lower()
-        if first in _BAD_FIRST or last in _STOPWORDS or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", phrase):
+        if first in _BAD_FIRST or last in _FUNCTION_WORDS or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", phrase):
             return False
         if re.search(r"\b(?:can|could|may|might|will|would|largely|possible|not)\b", phrase.lower()):
             return False
@@ -287,6 +287,8 @@ class FieldFinder:
 _BAD_FIRST = {"with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
               "before", "during", "under", "over", "across", "among", "and", "or", "but", "not", "possible",
               "all", "only", "also", "then", "there", "here", "such", "more", "most", "less", "up"}
+_FUNCTION_WORDS = {"the", "a", "an", "this", "these", "that", "in", "on", "at", "of", "for", "with", "to", "from",
+                   "by", "and", "or", "as", "up", "over", "than", "into", "via", "its", "their", "such", "each"}
 _STOPWORDS = {"the", "a", "an", "this", "these", "that", "our", "we", "in", "on", "at", "of", "for", "with",
               "to", "from", "by", "and", "or", "as", "is", "are", "up", "over", "than", "using", "use", "only",
               "each", "both", "all", "its", "their", "his", "her", "it", "between", "about", "around", "nearly",

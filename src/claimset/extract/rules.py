@@ -352,7 +352,9 @@ class RuleExtractor:
             kinds = sorted(near_right, key=near_right.get)
             first, second = kinds[0], kinds[1]
             between = sentence[b + near_right[first] : b + near_right[second]]
-            if " and " in between and "benchmark_score" not in (first, second):
+            # Only a coordinated noun phrase: "in computation and memory costs", not "faster than X and cuts memory".
+            if " and " in between and len(between.split()) <= 4 and not re.search(r"\bthan\b", between) \
+                    and "benchmark_score" not in (first, second):
                 return [Decision(first, unit), Decision(second, unit)]
         return [Decision(top, unit)]
 

@@ -1,0 +1,274 @@
+"""Citing claims: verbatim quotes with the number marked, BibTeX, CSL-JSON, review tables.
+
+Citation keys are stable: derived only from the paper's first author, year, first significant
+title word and ``paper_id`` (``vaswani2017attention_204e``), so re-extraction never changes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from .errors import ClaimsetError
+from .query import filter_claims, format_value
+from .store import load
+
+FORMATS = ("markdown", "bibtex", "csl-json", "text")
+EXPORT_FORMATS = ("md", "csv", "latex")
+_TITLE_STOP = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "towards", "toward", "is", "are",
+               "can", "do", "does", "how", "what", "when", "why", "via", "from", "by", "at", "as", "not", "all", "we"}
+_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/([\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$|^(\d{4}\.\d{4,5})(?:v\d+)?$")
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _year(paper: dict) -> int | None:
+    if paper.get("date") is not None:
+        return paper["date"].year
+    m = re.search(r"\b(19|20)\d{2}\b", paper.get("date_text") or "")
+    return int(m.group(0)) if m else None
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """(family, given) from 'Given Family' or 'Family, Given'."""
+    name = name.strip()
+    if "," in name:
+        family, given = name.split(",", 1)
+        return family.strip(), given.strip()
+    parts = name.split()
+    if len(parts) == 1:
+        return parts[0], ""
+    particles = {"van", "von", "de", "der", "da", "di", "le", "la", "del"}
+    i = len(parts) - 1
+    while i > 1 and parts[i - 1].lower() in particles:
+        i -= 1
+    return " ".join(parts[i:]), " ".join(parts[:i])
+
+
+def citation_key(paper: dict) -> str:
+    """Stable BibTeX key: first author's family name, year, first significant title word, id prefix."""
+    authors = paper.get("authors") or []
+    family = _split_name(authors[0])[0] if authors else ""
+    family = re.sub(r"[^a-z]", "", _ascii(family).lower())
+    words = [w for w in re.findall(r"[a-z0-9]+", _ascii(paper["title"]).lower()) if w not in _TITLE_STOP]
+    word = words[0] if words else "paper"
+    year = _year(paper)
+    pid = re.sub(r"[^a-z0-9]", "", paper["paper_id"].lower())[:4]
+    return f"{family}{year or ''}{word}_{pid}"
+
+
+def arxiv_id(paper: dict) -> str | None:
+    for candidate in (paper.get("url") or "", paper.get("paper_id") or ""):
+        m = _ARXIV.search(candidate)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def _bib_escape(text: str) -> str:
+    text = re.sub(r"(?<!\\)([&%$#_])", r"\\\1", text)
+    # Keep braces balanced: drop unmatched ones rather than emit a broken entry.
+    depth, out = 0, []
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(ch)
+    return "".join(out) + "}" * depth
+
+
+def bibtex_entry(paper: dict) -> str:
+    """One BibTeX entry (``@misc``, with arXiv fields where the paper is on arXiv)."""
+    fields: list[tuple[str, str]] = [("title", "{" + _bib_escape(paper["title"]) + "}")]
+    if paper.get("authors"):
+        fields.append(("author", " and ".join(_bib_escape(a) for a in paper["authors"])))
+    year = _year(paper)
+    if year:
+        fields.append(("year", str(year)))
+    if paper.get("date") is not None:
+        fields.append(("month", paper["date"].strftime("%b").lower()))
+    ax = arxiv_id(paper)
+    if ax:
+        fields += [("eprint", ax), ("archiveprefix", "arXiv")]
+    if paper.get("url"):
+        fields.append(("url", paper["url"]))
+    fields.append(("note", f"claimset paper {_bib_escape(paper['paper_id'])}"))
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@misc{{{citation_key(paper)},\n{body}\n}}\n"
+
+
+def csl_item(paper: dict, claim: dict | None = None) -> dict[str, Any]:
+    """A CSL-JSON item (what Zotero and pandoc/citeproc read)."""
+    item: dict[str, Any] = {"id": citation_key(paper), "type": "article", "title": paper["title"]}
+    if paper.get("authors"):
+        authors = []
+        for a in paper["authors"]:
+            family, given = _split_name(a)
+            authors.append({"family": family, "given": given} if given else {"literal": family})
+        item["author"] = authors
+    if paper.get("date") is not None:
+        d = paper["date"]
+        item["issued"] = {"date-parts": [[d.year, d.month, d.day]]}
+    elif _year(paper):
+        item["issued"] = {"date-parts": [[_year(paper)]]}
+    if paper.get("url"):
+        item["URL"] = paper["url"]
+    ax = arxiv_id(paper)
+    if ax:
+        item["publisher"] = "arXiv"
+        item["number"] = ax
+    if claim is not None:
+        item["note"] = f"claimset claim {claim['claim_id']}: \u201c{claim['sentence']}\u201d"
+    return item
+
+
+def _sentence_offset(row: dict) -> int:
+    """Where the number sits inside its sentence."""
+    abstract, sentence, start = row["abstract"], row["sentence"], row["start"]
+    pos = abstract.find(sentence)
+    while pos != -1 and not (pos <= start < pos + len(sentence)):
+        pos = abstract.find(sentence, pos + 1)
+    return start - pos if pos != -1 else max(0, sentence.find(row["number"]))
+
+
+def _byline(row: dict) -> str:
+    parts = [f"\u201c{row['title']}\u201d"]
+    authors = row.get("authors") or []
+    if authors:
+        parts.append(", ".join(authors[:3]) + (" et al." if len(authors) > 3 else ""))
+    if row.get("date") is not None:
+        parts.append(row["date"].isoformat())
+    elif row.get("date_text"):
+        parts.append(row["date_text"])
+    if row.get("url"):
+        parts.append(row["url"])
+    return ". ".join(parts)
+
+
+def _claim_line(row: dict) -> str:
+    bits = [f"{row['claim_type']} {format_value(row)}"]
+    for f in ("subject", "baseline", "benchmark", "metric"):
+        if row.get(f):
+            bits.append(f"{f}: {row[f]}")
+    return "; ".join(bits)
+
+
+def cite_markdown(row: dict) -> str:
+    off = _sentence_offset(row)
+    s, n = row["sentence"], row["number"]
+    marked = s[:off] + "**" + n + "**" + s[off + len(n):]
+    return (
+        f"> {s}\n\n"
+        f"Number marked: {marked}\n\n"
+        f"\u2014 {_byline(row)} [@{citation_key(row)}]. Claim `{row['claim_id']}`: {_claim_line(row)}.\n"
+    )
+
+
+def cite_text(row: dict) -> str:
+    off = _sentence_offset(row)
+    caret = " " * (off + 1) + "^" * len(row["number"])
+    return (
+        f"\"{row['sentence']}\"\n{caret}\n"
+        f"{_byline(row)}\n"
+        f"claim {row['claim_id']}: {_claim_line(row)}\n"
+    )
+
+
+def get_claims(dataset: str | Path | pl.DataFrame, claim_ids: list[str]) -> list[dict]:
+    """Rows (claim joined to paper) for these ids, in the order given; unknown ids raise an error
+    that lists the nearest known ids."""
+    df = dataset if isinstance(dataset, pl.DataFrame) else load(dataset)
+    wanted = df.filter(pl.col("claim_id").is_in(claim_ids))
+    by_id = {r["claim_id"]: r for r in wanted.iter_rows(named=True)}
+    missing = [c for c in claim_ids if c not in by_id]
+    if missing:
+        near = difflib.get_close_matches(missing[0], df["claim_id"].to_list(), n=5, cutoff=0.5)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        raise ClaimsetError(f"unknown claim id {missing[0]!r}{hint}")
+    return [by_id[c] for c in claim_ids]
+
+
+def cite(dataset: str | Path | pl.DataFrame, claim_ids: list[str], format: str = "markdown") -> str:
+    """Citations of claims in one of ``markdown``, ``bibtex``, ``csl-json``, ``text``."""
+    if format not in FORMATS:
+        raise ClaimsetError(f"unknown format {format!r} (one of: {', '.join(FORMATS)})")
+    rows = get_claims(dataset, claim_ids)
+    if format == "markdown":
+        return "\n".join(cite_markdown(r) for r in rows)
+    if format == "text":
+        return "\n".join(cite_text(r) for r in rows)
+    if format == "bibtex":
+        seen: dict[str, str] = {}
+        for r in rows:
+            seen.setdefault(citation_key(r), bibtex_entry(r))
+        return "\n".join(seen.values())
+    items: dict[str, dict] = {}
+    for r in rows:
+        items.setdefault(citation_key(r), csl_item(r, r if len(rows) == 1 else None))
+    return json.dumps(list(items.values()), indent=2, ensure_ascii=False) + "\n"
+
+
+def _latex_escape(text: str) -> str:
+    table = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+             "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+EXPORT_COLUMNS = ("subject", "value", "baseline", "benchmark", "metric", "claim_type", "claim_id", "cite")
+
+
+def export_table(
+    dataset: str | Path | pl.DataFrame,
+    types: list[str] | None = None,
+    format: str = "md",
+    grep: str | None = None,
+) -> tuple[str, str]:
+    """A review-ready table (one row per claim) and the BibTeX of the cited papers."""
+    if format not in EXPORT_FORMATS:
+        raise ClaimsetError(f"unknown format {format!r} (one of: {', '.join(EXPORT_FORMATS)})")
+    df = filter_claims(dataset, types=types, grep=grep).sort(["claim_type", "paper_id", "start"])
+    rows = list(df.iter_rows(named=True))
+    table_rows = []
+    bib: dict[str, str] = {}
+    for r in rows:
+        key = citation_key(r)
+        bib.setdefault(key, bibtex_entry(r))
+        table_rows.append({"subject": r["subject"] or "", "value": format_value(r), "baseline": r["baseline"] or "",
+                           "benchmark": r["benchmark"] or "", "metric": r["metric"] or "",
+                           "claim_type": r["claim_type"], "claim_id": r["claim_id"], "cite": key})
+    if format == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
+        w.writeheader()
+        w.writerows(table_rows)
+        text = buf.getvalue()
+    elif format == "md":
+        head = "| subject | value | baseline | benchmark | metric | type | claim | cite |"
+        lines = [head, "|" + " --- |" * 8]
+        for t in table_rows:
+            cells = [t["subject"], t["value"], t["baseline"], t["benchmark"], t["metric"], t["claim_type"],
+                     f"`{t['claim_id']}`", f"[@{t['cite']}]"]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        text = "\n".join(lines) + "\n"
+    else:
+        lines = [r"\begin{tabular}{llllll}", r"\hline",
+                 r"Subject & Value & Baseline & Benchmark & Metric & Source \\", r"\hline"]
+        for t in table_rows:
+            cells = [_latex_escape(t[c]) for c in ("subject", "value", "baseline", "benchmark", "metric")]
+            lines.append(" & ".join(cells) + f" & \\cite{{{t['cite']}}} \\\\")
+        lines += [r"\hline", r"\end{tabular}"]
+        text = "\n".join(lines) + "\n"
+    return text, "\n".join(bib.values())
