@@ -262,6 +262,68 @@ def export(
     err.print(f"BibTeX of {bibtex.count('@misc')} cited papers written to {bib_path}")
 
 
+# ---------------------------------------------------------------------------------- fit/plot
+
+RecipeArg = Annotated[str, typer.Argument(help="score-vs-size, size-over-time, speedup-distribution, reduction-distribution or tokens-vs-params.")]
+BenchOpt = Annotated[Optional[str], typer.Option("--benchmark", "-b", help="score-vs-size: benchmark name contains this (default: the commonest).")]
+MetricOpt = Annotated[Optional[str], typer.Option("--metric", "-m", help="score-vs-size: metric name contains this.")]
+FrontierOpt = Annotated[Optional[int], typer.Option("--frontier", help="size-over-time: frontier = top N by size at release.")]
+LossOpt = Annotated[Optional[str], typer.Option("--loss", help="Power-law fits: ols (default) or huber.")]
+BootOpt = Annotated[Optional[int], typer.Option("--n-boot", help="Bootstrap resamples.")]
+SeedOpt = Annotated[Optional[int], typer.Option("--seed", help="Bootstrap seed.")]
+
+
+def _recipe(recipe, dataset, benchmark, metric, frontier, loss, n_boot, seed):
+    from .analysis.recipes import run_recipe
+
+    return run_recipe(recipe, _dataset(dataset), benchmark=benchmark, metric=metric, frontier=frontier,
+                      loss=loss, n_boot=n_boot, seed=seed)
+
+
+@app.command()
+@_handled
+def fit(
+    recipe: RecipeArg,
+    dataset: DatasetOpt = None,
+    benchmark: BenchOpt = None,
+    metric: MetricOpt = None,
+    frontier: FrontierOpt = None,
+    loss: LossOpt = None,
+    n_boot: BootOpt = None,
+    seed: SeedOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+) -> None:
+    """Fit a recipe's trend and print the figures (estimates, intervals, points and papers used and dropped)."""
+    from .analysis.report import format_recipe
+
+    res = _recipe(recipe, dataset, benchmark, metric, frontier, loss, n_boot, seed)
+    if as_json:
+        print(json.dumps(res.summary(), indent=2))
+    else:
+        print(format_recipe(res))
+
+
+@app.command()
+@_handled
+def plot(
+    recipe: RecipeArg,
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="Chart file: .html (opens offline), .png or .svg.")],
+    dataset: DatasetOpt = None,
+    benchmark: BenchOpt = None,
+    metric: MetricOpt = None,
+    frontier: FrontierOpt = None,
+    loss: LossOpt = None,
+    n_boot: BootOpt = None,
+    seed: SeedOpt = None,
+) -> None:
+    """Draw a recipe's chart (fitted in Python, with its confidence band) to HTML, PNG or SVG."""
+    from .analysis.charts import chart_for, save_chart
+
+    res = _recipe(recipe, dataset, benchmark, metric, frontier, loss, n_boot, seed)
+    path = save_chart(chart_for(res), out_file)
+    err.print(f"{res.recipe}: {res.used_claims} claims from {res.used_papers} papers; chart written to {path}")
+
+
 # ----------------------------------------------------------------------------------- evaluate
 
 
