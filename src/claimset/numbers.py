@@ -185,17 +185,17 @@ def _scaled(value: float, magnitude: float) -> float:
 
 def _cue_before(text: str, pos: int, cues: tuple[str, ...]) -> bool:
     """Does a cue end just before ``pos`` (allowing an article or 'a score of' in between)?"""
-    window = text[max(0, pos - 60) : pos]
-    window = re.sub(r"(?:\b(?:an?|the|of|score|average|total|by|an average of)\s+)*$", "", window.rstrip() + " ")
-    window = window.rstrip()
-    low = window.lower()
-    for cue in cues:
-        c = cue.lower()
-        if low.endswith(c):
-            before = low[: len(low) - len(c)]
-            if c[0].isalpha() and before and (before[-1].isalnum()):
-                continue
-            return True
+    raw = text[max(0, pos - 60) : pos].rstrip()
+    stripped = re.sub(r"(?:\b(?:an?|the|of|score|average|total|by|an average of)\s+)*$", "", raw + " ").rstrip()
+    for window in (raw, stripped):
+        low = window.lower()
+        for cue in cues:
+            c = cue.lower()
+            if low.endswith(c):
+                before = low[: len(low) - len(c)]
+                if c[0].isalpha() and before and before[-1].isalnum():
+                    continue
+                return True
     return False
 
 

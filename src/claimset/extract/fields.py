@@ -42,7 +42,7 @@ _LEAD = re.compile(
 # "we propose X", "which we call X", "dubbed X", "named X", "X, a ..." after an introducing verb.
 _INTRO = re.compile(
     r"\b(?:we (?:propose|introduce|present|develop|design|build|release|call|name|dub|term)|(?:called|named|dubbed|"
-    r"termed|coined)|(?:proposed|introduced) method)\s+(?:(?:a|an|the|new|novel|simple|two|our)\s+)*"
+    r"termed|coined)|(?:proposed|introduced) method|refer to (?:\w+\s+){1,6}?as)\s+(?:(?:a|an|the|new|novel|simple|two|our)\s+)*"
     r"(?:[a-z\-]+\s+){0,6}?(?:\(|,\s)?(?P<n>[A-Za-z][\w\-+]*[A-Z0-9+][\w\-+]*)\b"
 )
 _STOP_PHRASE = re.compile(
@@ -185,7 +185,8 @@ class FieldFinder:
         or the paper's method where that phrase is only "we"/"our method"/"it"."""
         head = sentence[:a]
         named = re.search(r"([A-Z][\w\-.+]*(?:\s[\w\-.+]+)?)\s?[(:]\s?[<>~]?$", head)
-        if named and named.group(1).split()[0].lower() not in _STOPWORDS:
+        if named and named.group(1).split()[0].lower() not in _STOPWORDS \
+                and named.group(1) not in (found.get("benchmark"), found.get("metric")):
             return named.group(1)  # "Pixtral 12B (51.7%)", "Janus 7B: 0.84"
         verbs = [v for v in _VERB.finditer(head) if not re.search(r"\bto\s+$", head[: v.start()])]
         for i in range(len(verbs) - 1, -1, -1):
@@ -195,11 +196,14 @@ class FieldFinder:
             if not phrase or phrase.split()[-1].lower() in _FUNCTION_WORDS:
                 continue
             if self._is_pronoun(phrase):
-                return method
+                return method or (phrase if phrase.lower() not in _BARE_PRONOUNS else None)
             phrase = re.sub(r"^(?:the\s)?(?:\S+\s)?(?:performance|results?|accuracy|speed|throughput|efficiency|"
                             r"output|outputs|images generated|completions)\s(?:of|by)\s", "", phrase, flags=re.IGNORECASE)
             phrase = re.split(r"\s(?:for|on|in|at|across|under|over)\s", phrase, maxsplit=1)[0]
             words = phrase.split()
+            last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
+            if len(words) > 3 and _NAMEY.match(last) and last not in self._not_bench:
+                return last  # "... in its primary objective-Quiet-STaR achieving": the name before the verb
             if not self._good_phrase(phrase):
                 if re.search(r"\b(?:we|our|it)\b", phrase.lower()):
                     return method
@@ -209,7 +213,7 @@ class FieldFinder:
             namey = [w for w in words if _NAMEY.match(w.strip(",.'")) and w not in self._not_bench]
             if namey:
                 return " ".join(words[words.index(namey[0]) :][:6])
-        if re.search(r"\b(?:we|our|it)\b", head.lower()):
+        if re.search(r"\b(?:we|our|it)\b", head.lower()) or (method and method in head):
             return method
         avoid = {found.get("benchmark"), found.get("baseline"), found.get("metric")}
         for tok in re.finditer(r"[\w\-.+/']+", head):
@@ -231,13 +235,13 @@ class FieldFinder:
             return False
         if re.search(r"\b(?:can|could|may|might|will|would|largely|possible|not)\b", phrase.lower()):
             return False
-        return not re.search(r"\d+(?:\.\d+)?\s?(?:%|x\b|times)", phrase)
+        return not re.search(r"\d+(?:\.\d+)?\s?(?:%|x\b|times|sim)", phrase)
 
     def _is_pronoun(self, phrase: str) -> bool:
         low = phrase.lower().strip()
-        nouns = r"(?:method|approach|model|framework|system|technique|algorithm|strategy|strategies|pipeline|solution)s?"
+        nouns = r"(?:method|approach|framework|system|technique|algorithm|strategy|strategies|pipeline|solution)s?"
         return low in self._pronoun_set or bool(
-            re.fullmatch(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? {nouns}|(?:the|this) {nouns}", low))
+            re.fullmatch(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? {nouns}|(?:the|this|our) (?:{nouns}|model)", low))
 
     def _clause_tail(self, text: str) -> str:
         """The last clause-initial noun phrase of ``text`` (back to a comma, 'that', 'where', ...)."""
@@ -253,13 +257,25 @@ class FieldFinder:
 
     def _size_owner(self, sentence: str, a: int, b: int) -> str | None:
         """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B',
-        '... which we call U-PaLM'."""
-        left = sentence[:a]
+        'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call U-PaLM'."""
+        left = re.sub(r"(?:\b(?:ge|le|up to|over|about|around|approximately|nearly|more than|less than|larger than|"
+                      r"smaller than|at least|at most)|[<>~≤≥])\s*$", "", sentence[:a]).rstrip() + " "
+        left = left if left.strip() else sentence[:a]
         right = sentence[b:]
-        toks = re.findall(r"[\w\-.+']+", left[-60:])
+        paren = re.search(r"((?:[\w\-]+\s){0,3}(?:models?|LLMs?|LMs?|variants?|transformers?))\s\((?:[^()]{0,40}\s)?$", left)
+        if paren and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
+            words = [w for w in paren.group(1).split() if w.lower() not in _FUNCTION_WORDS]
+            if words:
+                return " ".join(words)
+        toks = left[-60:].split()
+        while toks and not toks[-1].strip("(:"):
+            toks.pop()  # "GPT-Neo (125M)": the bracket is not a name
         if toks and re.search(r"[\w.+]\s?[(:]?\s?$", left):
-            last = toks[-1]
+            last = toks[-1].strip("(:")
             prev = toks[-2] if len(toks) > 1 else ""
+            if re.search(r"[,;)]$", prev):
+                prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B": not one name
+            last, prev = last.rstrip(".,;"), prev.strip("(\"'")
             def is_name(t: str) -> bool:
                 return bool(t) and t.lower() not in _STOPWORDS and t not in self._not_bench and (
                     _NAMEY.match(t) is not None or t[0].isupper())
@@ -284,6 +300,7 @@ class FieldFinder:
         return None
 
 
+_BARE_PRONOUNS = {"we", "it", "this", "they", "these", "our", "results", "our results", "experiments"}
 _BAD_FIRST = {"with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
               "before", "during", "under", "over", "across", "among", "and", "or", "but", "not", "possible",
               "all", "only", "also", "then", "there", "here", "such", "more", "most", "less", "up"}

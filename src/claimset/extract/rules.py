@@ -92,7 +92,8 @@ class RuleExtractor:
                 r"instruction-tuned|chat|[A-Z][\w\-.]*)[ -])*"
                 rf"(?:{_alt(ms['model_nouns'])})\b"),
             "data_noun": re.compile(
-                r"^[\s\-]?(?:(?!(?:LLMs?|models?|LMs?|model)\b)(?:[a-z\-]+|[A-Z]{2,}) ){0,2}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")\b", _I),
+                r"^[\s\-]?(?:(?!(?:LLMs?|models?|LMs?|model|on|in|of|for|with|to|from|by|at|and|or|the|a|an)\b)"
+                r"(?:[a-z\-]+|[A-Z]{2,}) ){0,2}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")\b", _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(ds["byte_nouns"]) + r")\b", _I),
             "data_cue": re.compile(r"(?:" + _alt(ds["data_cues"]) + r")\s+(?:over |about |around |only |up to |nearly |approximately |more than |a total of )?$", _I),
             "flop": re.compile(r"^\s?(?:" + _alt(self.lex["flop_nouns"]) + r")", 0),
@@ -105,6 +106,7 @@ class RuleExtractor:
             "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
             "percent_after": re.compile(r"^\s?(?:" + _alt(st["percent_after"]) + r")", _I),
             "percent_before": re.compile(r"(?:" + _alt(st["percent_before"]) + r")\s?$", _I),
+            "relative_before": re.compile(r"(?:" + _alt(st["relative_before"]) + r")$", _I),
             "bare_before": re.compile(r"(?:" + _alt(bs["bare_before"]) + r")\s*$", 0),
             "bare_after": re.compile(r"^\s*(?:" + _alt(bs["bare_after"]) + r")", 0),
             "points": re.compile(r"^\s?(?:(?:average |absolute |accuracy |performance |F1 |BLEU )*(?:percentage )?(?:points?|pp|pts)\b)", _I),
@@ -214,6 +216,8 @@ class RuleExtractor:
             return []
 
         # 4. By unit.
+        if (m.is_word or m.unit in ("x", "%")) and rx["relative_before"].search(left):
+            return []
         if m.is_word:
             if m.reduction_only and not re.search(r"(?:by|in|around|about|nearly|approximately|roughly|only|just)\s+$", left, _I) \
                     and not m.text.lower().startswith(("halv", "halves")):
@@ -224,6 +228,8 @@ class RuleExtractor:
                 return []
             return self._relative(text, m, s0, s1, left, right)
         if m.unit == "x":
+            if re.match(r"^\s?\d", text[m.end : m.end + 3]):
+                return []  # "8times 8": a product (a resolution), the LaTeX \times lost
             return self._relative(text, m, s0, s1, left, right)
         if m.unit and re.fullmatch(r"[KMGTP]i?B|bytes?", m.unit):
             if rx["byte_noun"].match(right):
@@ -251,7 +257,7 @@ class RuleExtractor:
         cm = rx["compute_noun"].match(right)
         if cm:
             return [Decision("compute_reduction", cm.group(1).strip())]
-        dm = rx["data_noun"].match(right)
+        dm = rx["data_noun"].match(right) if m.sign is None else None
         if dm and not (m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer()
                        and not rx["data_cue"].search(left)):
             unit = self._data_unit(dm.group(1))
