@@ -1,6 +1,7 @@
 """Fits with honest uncertainty, returning frozen result objects (never bare tuples).
 
-* :func:`fit_power_law` — y = a·x^b by OLS in log-log space (or a Huber loss in log space), with a
+* :func:`fit_power_law` — y = a·x^b by OLS in log-log space (or a Huber loss in log space via
+  ``scipy.optimize.least_squares``), with a
   paper-level cluster bootstrap (resample papers, not points; vectorised; seedable) and the
   analytic t-interval beside it.
 * :func:`fit_saturating` — y = E + A·x^(−α), Chinchilla "approach 3": Huber (δ = 1e-3) on log
@@ -127,24 +128,12 @@ def _percentile_ci(samples: np.ndarray, level: float) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
-def _huber_irls(lx: np.ndarray, ly: np.ndarray, delta: float, iters: int = 50) -> tuple[float, float]:
-    """Intercept and slope minimising a Huber loss in log space (iteratively reweighted LS)."""
+def _huber_fit(lx: np.ndarray, ly: np.ndarray, delta: float) -> tuple[float, float]:
+    """Intercept and slope minimising a Huber loss on log-space residuals
+    (``scipy.optimize.least_squares`` with ``loss="huber"``, started from the OLS solution)."""
     slope, intercept = np.polyfit(lx, ly, 1)
-    for _ in range(iters):
-        r = ly - (intercept + slope * lx)
-        w = np.where(np.abs(r) <= delta, 1.0, delta / np.maximum(np.abs(r), 1e-300))
-        W = w.sum()
-        mx, my = (w * lx).sum() / W, (w * ly).sum() / W
-        var = (w * (lx - mx) ** 2).sum()
-        if var <= 0:
-            break
-        new_slope = (w * (lx - mx) * (ly - my)).sum() / var
-        new_int = my - new_slope * mx
-        if abs(new_slope - slope) < 1e-12 and abs(new_int - intercept) < 1e-12:
-            slope, intercept = new_slope, new_int
-            break
-        slope, intercept = new_slope, new_int
-    return float(intercept), float(slope)
+    res = optimize.least_squares(lambda p: ly - (p[0] + p[1] * lx), x0=[intercept, slope], loss="huber", f_scale=delta)
+    return float(res.x[0]), float(res.x[1])
 
 
 def fit_power_law(
@@ -172,7 +161,7 @@ def fit_power_law(
     if loss == "ols":
         slope, intercept = np.polyfit(lx, ly, 1)
     elif loss == "huber":
-        intercept, slope = _huber_irls(lx, ly, huber_delta)
+        intercept, slope = _huber_fit(lx, ly, huber_delta)
     else:
         return _failed(model, f"unknown loss {loss!r} (ols, huber)", n, g, level)
     resid = ly - (intercept + slope * lx)
@@ -196,7 +185,7 @@ def fit_power_law(
         if loss == "ols":
             ints, slopes = cluster_bootstrap_ols(lx, ly, codes, n_boot, rng)
         else:
-            ints, slopes = _bootstrap_refit(lx, ly, codes, n_boot, rng, lambda a, b: _huber_irls(a, b, huber_delta))
+            ints, slopes = _bootstrap_refit(lx, ly, codes, n_boot, rng, lambda a, b: _huber_fit(a, b, huber_delta))
         ci = {"b": _percentile_ci(slopes, level), "log10_a": _percentile_ci(ints, level)}
         ci["a"] = (10 ** ci["log10_a"][0], 10 ** ci["log10_a"][1])
         method = f"paper-level cluster bootstrap ({n_boot} resamples, percentile)"
