@@ -59,6 +59,7 @@ class RuleExtractor:
         self.lex = load_spec("lexicon")
         self.settings = load_spec("settings")
         self.fields = FieldFinder(load_spec("fields"))
+        self._size_suffixes = frozenset(self.types["model_size"]["size_suffixes"])
 
     @property
     def label(self) -> str:
@@ -176,7 +177,7 @@ class RuleExtractor:
         # 1. Numbers inside names: "Llama-2-7B" is a size, "GPT-4" and "ImageNet-1K" are names.
         glued = re.search(r"([A-Za-z0-9][A-Za-z0-9.\-_]*)-\s?$", left) if m.sign is None else None
         if glued and m.value_max is None:
-            if m.suffix in self.types["model_size"]["size_suffixes"] or m.suffix == "b" or m.suffix == "m":
+            if m.suffix in self._size_suffixes:
                 name = glued.group(1)
                 if rx["not_model"].match(name) or rx["data_noun"].match(right) and not rx["param"].match(right):
                     return []
@@ -200,10 +201,13 @@ class RuleExtractor:
         if re.match(r"^-[A-Za-z]", text[m.end : m.end + 2]) and m.magnitude_kind is None and m.unit is None:
             return []
         # 3. Settings and counts ("12 datasets", "4-bit"); a size before a model noun is a size ("7B LLMs").
-        if m.suffix in self.types["model_size"]["size_suffixes"] + ["b"] and m.value_max is None \
+        if m.suffix in self._size_suffixes and m.value_max is None \
                 and rx["model_noun"].match(right) and not m.unit:
             return [Decision("model_size", "params")]
-        if rx["settings_after"].match(right) and not (m.unit == "x" and not re.match(r"^\s?(?:times )?larger batch|^\s?-?bit", right)):
+        # A factor escapes the setting nouns after it ("3x fewer GPUs" is a claim) unless it scales a
+        # setting itself ("6.4times larger batch size").
+        factor_claim = m.unit == "x" and not re.match(r"^\s?(?:times )?larger batch|^\s?-?bit", right)
+        if rx["settings_after"].match(right) and not factor_claim:
             if not rx["param"].match(right) and not rx["data_noun"].match(right):
                 return []
             if rx["data_noun"].match(right) and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
@@ -278,7 +282,7 @@ class RuleExtractor:
             suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
             model_ctx = rx["model_noun"].match(right) or re.search(r"[A-Za-z][\w\-.]*\s\(?$", left) \
                 or re.match(r"^\s?\)", right) or re.match(r"^\s?[A-Z][\w\-.]*", right)
-            if m.suffix in self.types["model_size"]["size_suffixes"] or m.magnitude_kind == "word":
+            if m.suffix in self._size_suffixes or m.magnitude_kind == "word":
                 if suffix_ok and not re.match(r"^\s?(?:of|in|for)\b", right) or model_ctx:
                     if m.magnitude_kind == "word" and not model_ctx:
                         return []
