@@ -158,7 +158,7 @@ def show(
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
 ) -> None:
     """Print claims of a dataset as a readable table."""
-    from .query import filter_claims
+    from .query import filter_claims, format_value, shorten
 
     df = filter_claims(_dataset(dataset), types=claim_type, min_value=min_value, max_value=max_value,
                        grep=grep, paper=paper)
@@ -169,20 +169,10 @@ def show(
     for col in ("claim_id", "type", "value", "number", "subject", "sentence"):
         table.add_column(col, overflow="fold")
     for r in df.iter_rows(named=True):
-        table.add_row(r["claim_id"], r["claim_type"], _fmt_value(r), r["number"], r["subject"] or "",
-                      _short(r["sentence"], 110))
+        table.add_row(r["claim_id"], r["claim_type"], format_value(r), r["number"], r["subject"] or "",
+                      shorten(r["sentence"], 110))
     out.print(table)
     err.print(f"{df.height} of {total} matching claims shown")
-
-
-def _fmt_value(r: dict) -> str:
-    from .query import format_value
-
-    return format_value(r)
-
-
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # -------------------------------------------------------------------------------- search/cite

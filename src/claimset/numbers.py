@@ -214,7 +214,6 @@ def qualifier_after(text: str, pos: int, vocab: _Vocab | None = None) -> str | N
     """A cue after the number, skipping up to three words ("1 billion parameters or fewer")."""
     vocab = vocab or _vocab()
     tail = text[pos : pos + 60]
-    m = re.match(r"^(?:\s*[A-Za-z\-]+){0,3}?\s*", tail)
     for skip in range(0, 4):
         mm = re.match(r"^(?:\s*[A-Za-z\-]+){%d}" % skip, tail)
         if not mm:
@@ -228,7 +227,6 @@ def qualifier_after(text: str, pos: int, vocab: _Vocab | None = None) -> str | N
                 continue
             if rest.startswith(cue) and not rest[len(cue) : len(cue) + 1].isalpha():
                 return "lower"
-    del m
     return None
 
 

@@ -207,14 +207,15 @@ class RuleExtractor:
         # A factor escapes the setting nouns after it ("3x fewer GPUs" is a claim) unless it scales a
         # setting itself ("6.4times larger batch size").
         factor_claim = m.unit == "x" and not re.match(r"^\s?(?:times )?larger batch|^\s?-?bit", right)
+        data_noun = rx["data_noun"].match(right)
         if rx["settings_after"].match(right) and not factor_claim:
-            if not rx["param"].match(right) and not rx["data_noun"].match(right):
+            if not rx["param"].match(right) and not data_noun:
                 return []
-            if rx["data_noun"].match(right) and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
+            if data_noun and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
                 return []
         if rx["settings_before"].search(left):
             return []
-        if bare and rx["generic_before"].search(left) and not rx["data_noun"].match(right) \
+        if bare and rx["generic_before"].search(left) and not data_noun \
                 and not rx["bare_after"].match(right) and not rx["points"].match(right) \
                 and not rx["bare_before"].search(left):
             return []
@@ -299,11 +300,12 @@ class RuleExtractor:
                 return [Decision("benchmark_score", None)]
             return []
         if m.sign == "+" or rx["bare_after"].match(right) or rx["bare_before"].search(left) \
-                or self._paren_score(text, m, left, right):
+                or self._paren_score(m, left, right):
             return [Decision("benchmark_score", "points" if m.sign == "+" else None)]
         return []
 
-    def _paren_score(self, text: str, m: Mention, left: str, right: str) -> bool:
+    @staticmethod
+    def _paren_score(m: Mention, left: str, right: str) -> bool:
         """'Safety (91.0)', 'Janus 7B: 0.8392' — a decimal right after a name, in a sentence about scores."""
         if not re.search(r"[\w)]\s?[(:]\s?$", left) or not re.match(r"^\s?[),;]", right):
             return False
