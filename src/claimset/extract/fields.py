@@ -23,8 +23,8 @@ _VERB = re.compile(
     r"\b(?:achiev|attain|reach|obtain|improv|outperform|yield|deliver|giv|reduc|cut|sav|bring|provid|"
     r"surpass|run|lead|enabl|maintain|boost|increas|decreas|accelerat|speed|requir|consum|match|"
     r"exceed|beat|get|lower|slash|offer|halv|doubl|tripl|push|compress|shrink|lift|rais|"
-    r"need|fail|contain|compris|consist|cover|predict|is|are|was|were|has|have|scored|"
-    r"sustain|retain|preserv|support|serv)(?:e|es|ed|s|ing|ieve[sd]?|ves)?\b",
+    r"need|fail|contain|compris|consist|cover|predict|is|are|was|were|has|have|scored|result(?=s?\s+in\b|ed\s+in\b|ing\s+in\b)|"
+    r"sustain|retain|preserv|support|serv|ris|rose|jump|climb|grow|grew|keep)(?:e|es|ed|s|ing|ieve[sd]?|ves)?\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(
@@ -39,12 +39,23 @@ _LEAD = re.compile(
     r"in our experiments|on \S+(?: \S+)?|at \S+ scale|with \S+|by \S+ing|under \S+),?\s+)+",
     re.IGNORECASE,
 )
-# "we propose X", "which we call X", "dubbed X", "named X", "X, a ..." after an introducing verb.
+# "we propose X", "which we call X", "dubbed X", "named X", "by introducing X" after an introducing verb.
+# A name is a name-like token ("DaSLaM", "KV") with up to two capitalised words after it ("KV Prediction"),
+# or one capitalised word before punctuation ("Medprompt,"), which counts less: it must recur to win.
 _INTRO = re.compile(
-    r"\b(?:we (?:propose|introduce|present|develop|design|build|release|call|name|dub|term)|(?:called|named|dubbed|"
-    r"termed|coined)|(?:proposed|introduced) method|refer to (?:\w+\s+){1,6}?as)\s+(?:(?:a|an|the|new|novel|simple|two|our)\s+)*"
-    r"(?:[a-z\-]+\s+){0,6}?(?:\(|,\s)?(?P<n>[A-Za-z][\w\-+]*[A-Z0-9+][\w\-+]*)\b"
+    r"\b(?:[Ww]e (?:propose|introduce|present|develop|design|build|release|call|name|dub|term)|(?:called|named|dubbed|"
+    r"termed|coined|introducing|presenting|proposing)|(?:proposed|introduced) method|refer to (?:\w+\s+){1,6}?as)\s+"
+    r"(?:(?:a|an|the|new|novel|simple|two|our)\s+)*(?:[a-z\-]+\s+){0,6}?(?:\(|,\s)?"
+    r"(?:(?P<n>[A-Za-z][\w\-+.]*[A-Z0-9+][\w\-+]*(?:\s[A-Z][a-z]+[\w\-]*){0,2})|(?P<w>[A-Z][a-z][\w\-]+(?:\s[A-Z][a-z][\w\-]+){0,2})(?=[,.:(]|\s\())"
+    r"(?![\w\-])"
 )
+# "<noun phrase> [, which are expected to be] trained on|with [over] N": the model a data amount is for.
+_TRAINED_ON = re.compile(
+    r"(?P<np>(?:(?:a|an|the|our)\s)?(?:[\w\-]+\s){0,2}?[\w\-]+?),?\s(?:which (?:is|are|was|were) (?:\w+\s){0,3})?"
+    r"(?:be\s)?(?:pre-?)?trained\s(?:only\s)?(?:on|with)\s(?:over|only|about|around|up to|more than|just|a mere)?\s?$"
+)
+# Verbs that are also nouns before "of" ("an increase of", "a cut of").
+_NOUN_VERB = re.compile(r"(?:increase|decrease|boost|lift|cut|drop|speedup|reduction|gain|rise)s?$", re.IGNORECASE)
 _STOP_PHRASE = re.compile(
     r"\s(?:by|to|on|in|at|for|with|while|when|which|that|where|and|but|respectively|achiev\w*|across|using|under|"
     r"without|of|up|as|is|are|was|were|reach\w*|yield\w*|lead\w*|result\w*|demonstrat\w*|show\w*|improv\w*|"
@@ -96,11 +107,18 @@ class FieldFinder:
         if tm:
             prefix = re.sub(r"\s+(?:Technical Report|Report)$", "", tm.group(1).strip())
             words = prefix.split()
-            if len(words) <= 3 and not any(w.lower() in _STOPWORDS for w in words) and any(
-                    _NAMEY.match(w) or w[0].isupper() for w in words):
+            # one word ("Flover", "1.5-Pints"), up to three with a real name among them ("Length-Controlled
+            # AlpacaEval"), or a title-case phrase the abstract repeats ("Squeezed Attention", not "Beyond Memorization")
+            if len(words) <= 3 and not any(w.lower() in _STOPWORDS | _BAD_FIRST for w in words) and any(
+                    (_NAMEY.match(w) and w not in self._generic) or w[0].isupper() and (len(words) == 1 or prefix.lower() in abstract.lower())
+                    or re.match(r"\d[\d.]*-[A-Z]", w) for w in words):
                 add(prefix, 3.0 if len(words) == 1 else 2.5)
         for m in _INTRO.finditer(abstract):
-            add(m.group("n"), 2.0)
+            if m.group("n"):
+                add(m.group("n").rstrip("."), 2.0)
+            else:  # a plain capitalised word must recur to be taken for a name
+                again = len(re.findall(rf"(?<![\w\-]){re.escape(m.group('w'))}(?![\w\-])", abstract)) - 1
+                add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
         for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
             add(m.group("n"), 1.0)
         for m in re.finditer(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", abstract):
@@ -123,9 +141,17 @@ class FieldFinder:
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
         if decision.claim_type == "model_size":
             out["subject"] = decision.subject_hint or self._size_owner(sentence, a, b)
-            if out["subject"] is None and re.search(r"\b(?:we|our model|our models|it)\b", sentence[:a].lower()):
+            if out["subject"] is None and re.search(r"\b(?:we|our(?: \w+)? models?|it)\b", sentence[:a].lower()):
                 out["subject"] = method
             return out
+        if decision.claim_type == "dataset_size":
+            trained = _TRAINED_ON.search(sentence[:a])
+            words = trained.group("np").split() if trained else []
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _NP_BREAK), default=0)
+            np_ = " ".join(words[cut:])
+            if np_ and re.sub(r"^(?:a|an|the|our)\s", "", np_.lower()) not in _BARE_TRAINED:
+                out["subject"] = np_  # "a vanilla baseline trained on 300B tokens"
+                return out
         if decision.claim_type == "benchmark_score":
             out["metric"] = self._nearest_metric(sentence, a, b)
             out["benchmark"] = self._nearest_benchmark(sentence, a, b, out["metric"])
@@ -188,24 +214,31 @@ class FieldFinder:
         if named and named.group(1).split()[0].lower() not in _STOPWORDS \
                 and named.group(1) not in (found.get("benchmark"), found.get("metric")):
             return named.group(1)  # "Pixtral 12B (51.7%)", "Janus 7B: 0.84"
-        verbs = [v for v in _VERB.finditer(head) if not re.search(r"\bto\s+$", head[: v.start()])]
+        # not "to reduce ..." (an infinitive) nor "an accuracy increase of ..." (a noun)
+        verbs = [v for v in _VERB.finditer(head) if not re.search(r"\bto\s+$", head[: v.start()])
+                 and not (re.match(r"\s+of\b", head[v.end():]) and _NOUN_VERB.match(v.group(0)))]
         for i in range(len(verbs) - 1, -1, -1):
             vm = verbs[i]
             seg_start = verbs[i - 1].end() if i > 0 else 0
             phrase = self._clause_tail(head[seg_start : vm.start()])
+            if phrase and self._is_pronoun(phrase):
+                return method or (phrase if phrase.lower() not in _BARE_PRONOUNS else None)
             if not phrase or phrase.split()[-1].lower() in _FUNCTION_WORDS:
                 continue
-            if self._is_pronoun(phrase):
-                return method or (phrase if phrase.lower() not in _BARE_PRONOUNS else None)
             phrase = re.sub(r"^(?:the\s)?(?:\S+\s)?(?:performance|results?|accuracy|speed|throughput|efficiency|"
                             r"output|outputs|images generated|completions)\s(?:of|by)\s", "", phrase, flags=re.IGNORECASE)
-            phrase = re.split(r"\s(?:for|on|in|at|across|under|over)\s", phrase, maxsplit=1)[0]
+            owner = re.match(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|" + self._metric.pattern + ")",
+                             phrase)
+            if owner and self._good_phrase(owner.group(1)):
+                return owner.group(1)  # "Llama 3.1 8B's win rate against GPT-4 on AlpacaEval increases ..."
             words = phrase.split()
             last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
-            if len(words) > 3 and _NAMEY.match(last) and last not in self._not_bench:
+            if len(words) > 3 and _NAMEY.match(last) and last not in self._not_bench and words[-2].lower() not in _FUNCTION_WORDS | _BAD_FIRST:
                 return last  # "... in its primary objective-Quiet-STaR achieving": the name before the verb
+            phrase = re.split(r"\s(?:for|on|in|at|across|under|over)\s", phrase, maxsplit=1)[0]
+            words = phrase.split()
             if not self._good_phrase(phrase):
-                if re.search(r"\b(?:we|our|it)\b", phrase.lower()):
+                if re.search(r"\b(?:we|our|it|its)\b", phrase.lower()):
                     return method
                 continue
             if len(words) <= 6:
@@ -217,7 +250,7 @@ class FieldFinder:
             return method
         avoid = {found.get("benchmark"), found.get("baseline"), found.get("metric")}
         for tok in re.finditer(r"[\w\-.+/']+", head):
-            word = tok.group(0).strip(".'")
+            word = re.sub(r"'s$", "", tok.group(0)).strip(".'")
             if word in self._not_bench or any(word and word in (x or "") for x in avoid):
                 continue
             if _NAMEY.match(word):
@@ -231,7 +264,7 @@ class FieldFinder:
         if not words:
             return False
         first, last = words[0].lower(), words[-1].lower()
-        if first in _BAD_FIRST or last in _FUNCTION_WORDS or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", phrase):
+        if first in _BAD_FIRST or last in _FUNCTION_WORDS or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]", phrase):
             return False
         if re.search(r"\b(?:can|could|may|might|will|would|largely|possible|not)\b", phrase.lower()):
             return False
@@ -241,7 +274,7 @@ class FieldFinder:
         low = phrase.lower().strip()
         nouns = r"(?:method|approach|framework|system|technique|algorithm|strategy|strategies|pipeline|solution)s?"
         return low in self._pronoun_set or bool(
-            re.fullmatch(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? {nouns}|(?:the|this|our) (?:{nouns}|model)", low))
+            re.fullmatch(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? (?:{nouns}|models?)|(?:the|this) (?:{nouns}|model)", low))
 
     def _clause_tail(self, text: str) -> str:
         """The last clause-initial noun phrase of ``text`` (back to a comma, 'that', 'where', ...)."""
@@ -250,9 +283,12 @@ class FieldFinder:
             cut = m.end()
         phrase = text[cut:].strip()
         phrase = _LEAD.sub("", phrase).strip()
+        if re.match(r"(?:and|or)\s", phrase, re.IGNORECASE) and re.search(r"(?:^|,)\s*[\w\-]+(?:\s[\w\-]+)?,\s*$", text[:cut]):
+            return ""  # the last item of a list ("Our Bangla, Hindi, and Sanskrit models"): no clause starts here
+        phrase = re.sub(r"^(?:and|or|but|while|whereas|then)\s+", "", phrase, flags=re.IGNORECASE)
         phrase = re.sub(r"\s+(?:even|also|still|further|then|now|only|can|could|may|might|will|would|to|does|do|"
                         r"significantly|consistently|substantially|clearly|effectively|successfully|further)$", "", phrase)
-        phrase = re.sub(r"\s+(?:even|also|still|further|can|could|significantly|consistently)$", "", phrase)
+        phrase = re.sub(r"\s+(?:even|also|still|further|can|could|significantly|consistently|\w{4,}ly)$", "", phrase)
         return phrase.strip(" ,")
 
     def _size_owner(self, sentence: str, a: int, b: int) -> str | None:
@@ -263,7 +299,8 @@ class FieldFinder:
         left = left if left.strip() else sentence[:a]
         right = sentence[b:]
         paren = re.search(r"((?:[\w\-]+\s){0,3}(?:models?|LLMs?|LMs?|variants?|transformers?))\s\((?:[^()]{0,40}\s)?$", left)
-        if paren and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
+        named_left = re.search(r"[(,]\s?([A-Z][\w\-.+]*)\s$", left)  # "Janus models (Janus 7B: ...)": the name wins
+        if paren and not named_left and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
             words = [w for w in paren.group(1).split() if w.lower() not in _FUNCTION_WORDS]
             if words:
                 return " ".join(words)
@@ -283,25 +320,31 @@ class FieldFinder:
                 return f"{prev} {last}"  # "Llama 3.1 8B", "Gemma 2 (2B)"
             if is_name(last):
                 return f"{prev} {last}" if is_name(prev) and prev[0].isupper() and not _NAMEY.match(last) else last
-        m = re.search(r"((?:a|an|the|our)\s(?:[\w\-]+\s){0,3}(?:model|LLM|LM|network|transformer|ViT)s?)\s"
+        m = re.search(r"((?:a|an|the|our)\s(?:(?!of\s|with\s)[\w\-]+\s){0,3}(?:model|LLM|LM|network|transformer|ViT)s?)\s"
                       r"(?:with|of|having|containing|at)\s(?:only\s|just\s|about\s|around\s|roughly\s)?$", left)
         if m:
             return m.group(1)
-        m = re.match(r"^\s?(?:parameters?\s|param\s)?(?:for\s|of\s)?(?:LLMs?\s|LMs?\s|models?\s)?\(?"
+        m = re.match(r"^\s?(?:parameters?\s|param\s)?(?:for\s|of\s)?(?:LLMs?\s|LMs?\s|models?\s)?(\(?)"
                      r"([A-Za-z][\w\-.+]*[A-Z0-9][\w\-.+]*)", right)
-        if m and m.group(1) not in self._not_bench and _NAMEY.match(m.group(1)):
-            return m.group(1)
+        if m:
+            name = m.group(2).rstrip(".")
+            # in brackets a lower-case name with a digit is still a name: "(text-davinci-003)"
+            if name not in self._not_bench and (_NAMEY.match(name) or m.group(1) and re.search(r"\d", name)):
+                return name
         m = re.match(r"^\s?(LLMs|LMs|models|language models)\b", right)
         if m and not re.search(r"\b(?:a|an|the|this)\s+$", left):
             return m.group(1)
-        m = re.search(r"\b(?:which we call|we call|called|named|dubbed|termed)\s+([A-Z][\w\-.+]*)", right)
+        m = re.search(r"\b(?:which we call|we call|called|named|dubbed|termed)\s+([A-Z][\w\-.+]*[\w+])", right)
         if m:
             return m.group(1)
         return None
 
 
+_NP_BREAK = {"that", "of", "on", "in", "with", "for", "by", "to", "from", "and", "or", "we", "demonstrate", "show",
+             "find", "use", "using", "when", "while", "if", "is", "are", "was", "were", "be", "been"}
+_BARE_TRAINED = {"we", "it", "model", "models", "they", "which", "that", "been", "being", "is", "are", "was", "were"}
 _BARE_PRONOUNS = {"we", "it", "this", "they", "these", "our", "results", "our results", "experiments"}
-_BAD_FIRST = {"with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
+_BAD_FIRST = {"we", "its", "their", "with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
               "before", "during", "under", "over", "across", "among", "and", "or", "but", "not", "possible",
               "all", "only", "also", "then", "there", "here", "such", "more", "most", "less", "up"}
 _FUNCTION_WORDS = {"the", "a", "an", "this", "these", "that", "in", "on", "at", "of", "for", "with", "to", "from",

@@ -22,7 +22,7 @@ from .fields import FieldFinder
 from .sentences import sentence_at, split_sentences
 
 NAME = "rules"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 
 def _alt(patterns: list[str]) -> str:

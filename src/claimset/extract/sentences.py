@@ -6,7 +6,9 @@ import re
 
 # A sentence ends at . ! ? followed by space and a capital, digit, bracket or quote — unless the
 # period closes a known abbreviation or a single capital initial.
-_END = re.compile(r"[.!?](?=\s+[\"'(\[A-Z0-9\\$])")
+# Dumps sometimes lose the space after a period ("... and Microsoft's Phi.This is achieved"): a period
+# between two lower-case letters and a capitalised word is an end too.
+_END = re.compile(r"[.!?](?=\s+[\"'(\[A-Z0-9\\$])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]+\s)")
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|Dr|Mr|Ms|Prof|Inc|Ltd|Jr|St|al|viz|ca|w\.r\.t)"
     r"|\b[A-Z])\.$"

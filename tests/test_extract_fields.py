@@ -1,0 +1,51 @@
+"""Descriptive fields (subject, baseline, benchmark, metric) on sentences written for each rule of
+``claimset.extract.fields``, and the sentence splitter those rules read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimset.extract import RuleExtractor
+from claimset.extract.sentences import split_sentences
+from claimset.ids import paper_id_for_title
+from claimset.models import Paper
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "golden" / "subjects.jsonl").open(encoding="utf-8")]
+EXTRACTOR = RuleExtractor()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["rule"][:50] for c in CASES])
+def test_fields_follow_rule(case):
+    paper = Paper(paper_id=paper_id_for_title(case["title"] + case["text"]), title=case["title"], abstract=case["text"])
+    got = {(c.claim_type, c.number): c for c in EXTRACTOR.extract(paper)}
+    for want in case["claims"]:
+        key = (want["type"], want["number"])
+        assert key in got, f"{key} not extracted; got {sorted(got)}"
+        for field, value in want.items():
+            if field not in ("type", "number"):
+                assert getattr(got[key], field) == value, field
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "method"),
+    [
+        ("Florin: Fast Sparse Decoding", "We study decoding.", "Florin"),
+        ("2.5-Quarts Technical Report: Small Models", "We train a small model.", "2.5-Quarts"),
+        ("Untitled study", "We introduce Quillwork, a recipe. Quillwork is cheap.", "Quillwork"),
+        ("Untitled study", "We introduce Quillwork, a recipe.", None),  # a plain word said once is not enough
+        ("Untitled study", "We propose a novel method called KV Folding. It is fast.", "KV Folding"),
+        ("Beyond Recall: What Retrievers Miss", "We measure retrievers.", None),
+        ("Sparse Lattices: Faster Decoding", "We show that sparse lattices decode fast.", "Sparse Lattices"),
+    ],
+)
+def test_method_name(title, abstract, method):
+    assert EXTRACTOR.fields.method_name(title, abstract) == method
+
+
+def test_period_without_space_ends_a_sentence_but_not_inside_names():
+    text = "We train on Wikipedia.This yields 2x. Node.js and e.g.Foo stay whole."
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == ["We train on Wikipedia.", "This yields 2x.", "Node.js and e.g.Foo stay whole."]
