@@ -97,8 +97,8 @@ def readme(fig: dict) -> str:
                 "Model size over time, rows of Epoch AI's `all_ml_systems.csv` whose `Domain` includes Language, dated",
                 f"2018 or later ({v['rows']} rows; {v['rows_with_curated']} with a curated `Parameters`). The same fit",
                 "(log10 parameters on decimal year, OLS, 90% analytic interval) on claimset's extracted sizes (the",
-                f"largest `model_size` claim of the row's paper) and on Epoch's `Parameters`, over the {v['rows_compared']} rows that",
-                "have both:", "",
+                "paper's own model: the largest `model_size` claim whose subject the title names, else the largest)",
+                f"and on Epoch's `Parameters`, over the {v['rows_compared']} rows that have both:", "",
                 "| sizes | rows | OOM / year | 90% CI | doubling time |", "| --- | --- | --- | --- | --- |"]
         for label, f in (("claimset extracted", e), ("Epoch curated, same rows", c), ("Epoch curated, all rows", a)):
             lo, hi = f["ci"]["oom_per_year"]
@@ -107,9 +107,11 @@ def readme(fig: dict) -> str:
         out += ["", f"Difference (extracted − curated, same rows): **{v['slope_difference_oom_per_year']:+.3f} OOM/year** "
                 f"({'within' if v['within_0.05'] else 'outside'} the 0.05 goal). On {v['rows_where_values_agree_2pct']} of the "
                 f"{v['rows_compared']} rows the extracted size equals the curated one within 2%; where they differ, the",
-                "largest size an abstract states is often another model's (a baseline or a family member), since one",
-                "paper can introduce several systems that Epoch lists as separate rows. The rows with a stated size",
-                "are a biased sample: their curated slope is far below the all-rows slope.", "",
+                "size chosen is often another model's (a baseline or a family member), since one paper can introduce",
+                "several systems that Epoch lists as separate rows. The rows with a stated size are a biased sample:",
+                "their curated slope is far below the all-rows slope. Sensitivity (not a substitute for the figure",
+                f"above): without the {v['rows_off_by_over_3_oom']} row(s) whose extracted size is off by more than 3 orders of",
+                f"magnitude, the difference is {v['slope_difference_without_those_rows']:+.3f} OOM/year.", "",
                 "Data: Epoch AI, “Data on AI Models”, https://epoch.ai/data/ai-models (CC BY 4.0).", ""]
     for name in ("seeds", "epoch"):
         if name not in fig:

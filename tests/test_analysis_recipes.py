@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import json
 
+import polars as pl
 import pytest
 
 from claimset.analysis.charts import chart_for, save_chart
-from claimset.analysis.recipes import RECIPES, run_recipe
+from claimset.analysis.recipes import RECIPES, own_size_per_paper, run_recipe
 from claimset.errors import ClaimsetError
 
 from .conftest import BUNDLED_DATASET
@@ -64,3 +65,18 @@ def test_cli_fit_and_plot(cli, tmp_path):
     r = cli("plot", "score-vs-size", "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_own_size_prefers_the_model_the_title_names():
+    frame = pl.DataFrame({
+        "paper_id": ["p1", "p1", "p2", "p2"],
+        "title": ["Zephyrus: Small Models That Reason", "Zephyrus: Small Models That Reason",
+                  "Scaling Study of Transformers", "Scaling Study of Transformers"],
+        "claim_type": ["model_size"] * 4,
+        "value": [7e9, 7e10, 1e9, 1.3e10],
+        "value_max": [None, None, None, None],
+        # p1: its own 7B beats a 70B baseline; p2: no subject named by the title, so the largest
+        "subject": ["Zephyrus-7B", "Llama 3.1", None, "GPT-3"],
+    }, schema_overrides={"value_max": pl.Float64})
+    own = {r["paper_id"]: r["size"] for r in own_size_per_paper(frame).iter_rows(named=True)}
+    assert own == {"p1": 7e9, "p2": 1.3e10}

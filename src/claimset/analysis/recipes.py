@@ -130,14 +130,34 @@ def _largest_per_paper(df: pl.DataFrame, claim_type: str, unit: str | None = Non
     return sel.sort("size", descending=True).unique("paper_id", keep="first", maintain_order=True)
 
 
+_SIZE_TOKEN = re.compile(r"^\d+(?:\.\d+)?[kmbt]?$|^(?:base|large|small|instruct|chat|v\d+)$")
+
+
+def _names_title(subject: str | None, title: str | None) -> bool:
+    """Whether a claim's subject names the paper's own model: a word of 3+ letters (not a size, not
+    "base"/"instruct") shared with the title ("Phi-4-reasoning" in "Phi-4-reasoning Technical Report")."""
+    words = {t for t in _tokens(subject) if len(t) >= 3 and not _SIZE_TOKEN.match(t) and re.search(r"[a-z]", t)}
+    return bool(words & _tokens(title))
+
+
+def own_size_per_paper(df: pl.DataFrame) -> pl.DataFrame:
+    """One ``model_size`` claim per paper, for the paper's own model: the largest among claims whose
+    subject the title names, else the largest of all. "Largest of all" alone picks baselines
+    ("outperforms Llama 3.1 70B") as often as the paper's model."""
+    sel = df.filter(pl.col("claim_type") == "model_size").with_columns(size=pl.coalesce("value_max", "value"))
+    own = pl.Series([_names_title(s, t) for s, t in zip(sel["subject"].to_list(), sel["title"].to_list())], dtype=pl.Boolean)
+    sel = sel.with_columns(own=own)
+    return sel.sort(["own", "size"], descending=[True, True]).unique("paper_id", keep="first", maintain_order=True).drop("own")
+
+
 def size_over_time(dataset, frontier: int = 10, bootstrap: bool = False) -> RecipeResult:
-    """Model size (the largest ``model_size`` per paper) over publication date: all papers, and a
-    frontier (papers whose size was in the top ``frontier`` at their release)."""
+    """Model size (the paper's own model, see :func:`own_size_per_paper`) over publication date: all
+    papers, and a frontier (papers whose size was in the top ``frontier`` at their release)."""
     df = _frame(dataset)
     dropped: Counter = Counter()
-    sizes = _largest_per_paper(df, "model_size")
+    sizes = own_size_per_paper(df)
     n_size_claims = df.filter(pl.col("claim_type") == "model_size").height
-    dropped["smaller size claim of a paper (largest kept)"] = n_size_claims - sizes.height
+    dropped["other size claim of a paper (own model's kept)"] = n_size_claims - sizes.height
     undated = sizes.filter(pl.col("date").is_null())
     dropped["paper has no full date"] = undated.height
     sizes = sizes.filter(pl.col("date").is_not_null()).sort(["date", "paper_id"])
@@ -155,7 +175,7 @@ def size_over_time(dataset, frontier: int = 10, bootstrap: bool = False) -> Reci
                                    groups=data.filter("frontier")["paper_id"].to_list(), bootstrap=bootstrap),
     }
     return RecipeResult(
-        recipe="size-over-time", description=f"largest model size per paper over publication date (frontier: top {frontier} at release)",
+        recipe="size-over-time", description=f"the paper's own model size over publication date (frontier: top {frontier} at release)",
         data=data, fits=fits, used_claims=data.height, used_papers=data.height, dropped={k: v for k, v in dropped.items() if v},
         options={"frontier": frontier, "bootstrap": bootstrap}, x_label="publication date", y_label="model size (parameters)",
     )

@@ -48,6 +48,12 @@ class Decision:
 _I = re.IGNORECASE
 
 
+# Words that may follow a model size without naming something else ("at 1 billion and 3 billion size").
+_SIZE_FOLLOWERS = {"and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "than", "size", "sizes", "scale",
+                   "scales", "respectively", "versions", "version", "variants", "variant", "range", "total", "are",
+                   "is", "were", "was", "activated", "active"}
+
+
 class RuleExtractor:
     """Rule-based claim extractor (no network). ``extract(paper)`` gives validated claims."""
 
@@ -86,15 +92,15 @@ class RuleExtractor:
         generic = set(st["generic_before"])
         return {
             "param": re.compile(
-                r"^\s?(?:-|\s)?(?:(?:trainable|total|active|activated|learnable|non-embedding|model|sparse|dense)[ -])*"
+                r"^\s?(?:-|\s)?(?:(?:trainable|training|total|active|activated|activation|learnable|non-embedding|model|sparse|dense)[ -])*"
                 rf"(?:{_alt(ms['param_nouns'])})\b", _I),
             "model_noun": re.compile(
-                r"^[\s\-]?(?:(?:parameter|param|size|sized|scale|open|base|dense|sparse|pretrained|pre-trained|"
+                r"^[\s\-]?(?:(?:parameter|param|size|sized|scale|open|open-weights?|open-source|base|dense|sparse|pretrained|pre-trained|"
                 r"instruction-tuned|chat|[A-Z][\w\-.]*)[ -])*"
                 rf"(?:{_alt(ms['model_nouns'])})\b"),
             "data_noun": re.compile(
-                r"^[\s\-]?(?:(?!(?:LLMs?|models?|LMs?|model|on|in|of|for|with|to|from|by|at|and|or|the|a|an)\b)"
-                r"(?:[a-z\-]+|[A-Z]{2,}) ){0,2}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")\b", _I),
+                r"^[\s\-]?(?:(?!(?:LLMs?|models?|LMs?|model|on|in|of|for|with|to|from|by|at|or|the|a|an|per)\b)"
+                r"(?:[a-z\-]+|[A-Z]{2,}) ){0,3}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")\b", _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(ds["byte_nouns"]) + r")\b", _I),
             "data_cue": re.compile(r"(?:" + _alt(ds["data_cues"]) + r")\s+(?:over |about |around |only |up to |nearly |approximately |more than |a total of )?$", _I),
             "flop": re.compile(r"^\s?(?:" + _alt(self.lex["flop_nouns"]) + r")", 0),
@@ -103,6 +109,7 @@ class RuleExtractor:
             "rate_unit": re.compile(r"^\s?(" + _alt(self.lex["rate_units"]) + r")", 0),
             "reduction_cue": re.compile(r"\b(?:" + _alt(self.lex["reduction_cues"]) + r")\b[^.;]{0,40}$", _I),
             "settings_after": re.compile(r"^\s?(?:" + _alt(st["after"]) + r")", _I),
+            "factor_setting": re.compile(r"^\s?(?:" + _alt(st["factor_after"]) + r")", _I),
             "settings_before": re.compile(r"(?:" + _alt([b for b in st["before"] if b not in generic]) + r")\s?$", _I),
             "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
             "percent_after": re.compile(r"^\s?(?:" + _alt(st["percent_after"]) + r")", _I),
@@ -181,13 +188,18 @@ class RuleExtractor:
                 name = glued.group(1)
                 if rx["not_model"].match(name) or rx["data_noun"].match(right) and not rx["param"].match(right):
                     return []
+                if re.match(r"^\s?(?:data(?:set)?s?|corpus|corpora|benchmarks?)\b", right, _I) or re.search(
+                        r"\b(?:data(?:sets?)?|corpora|benchmarks?)\s(?:such as|like|including|e\.g\.,?)\s(?:[\w\-]+,?\s(?:and\s)?){0,3}$",
+                        left[: glued.start()], _I):
+                    return []  # a dataset named by its size: "the OC-2M dataset", "datasets such as OC-2M"
                 return [Decision("model_size", "params", self._token_at(text, m.start, m.end))]
             return []
         if m.suffix and re.match(r"^[A-Za-z]", text[m.end : m.end + 1] or " "):
             return []
         # 2. Versions ("Llama 3.1 8B", "Grok 3"), list markers "(1)", years, compound modifiers ("4-bit").
         if bare and m.sign is None:
-            if re.search(r"(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z0-9][\w.\-]*|[A-Z][a-z]+[\w\-]*|v)\s$", left) \
+            # (Latin-1 capitals too: "TÜLU 3 model weights" is a version, not 3 parameters)
+            if re.search(r"(?:^|[\s(])(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*[A-ZÀ-ÖØ-Þ0-9][\w.\-]*|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[\w\-]*|v)\s$", left) \
                     and not self.fields.is_metric_word(left) and not rx["bare_after"].match(right) \
                     and not re.search(r"(?:^|\s)(?:In|On|At|For|Of|To|By|From|With|Across|Using|Over|Up|Only|About|Around)\s$", left):
                 return []
@@ -198,15 +210,17 @@ class RuleExtractor:
                 return []
             if float(m.value).is_integer() and 1900 <= m.value <= 2100 and m.value_max is None:
                 return []
-        if re.match(r"^-[A-Za-z]", text[m.end : m.end + 2]) and m.magnitude_kind is None and m.unit is None:
-            return []
+        if re.match(r"^-[A-Za-z]", text[m.end : m.end + 2]) and m.magnitude_kind is None and (m.unit is None or m.is_word):
+            return []  # compound modifiers: "4-bit", "double-check"
+        if re.fullmatch(r"(?:1[89]|20)\d0'?s", m.text):
+            return []  # a decade ("the 1990s"), not seconds
         # 3. Settings and counts ("12 datasets", "4-bit"); a size before a model noun is a size ("7B LLMs").
         if m.suffix in self._size_suffixes and m.value_max is None \
                 and rx["model_noun"].match(right) and not m.unit:
             return [Decision("model_size", "params")]
         # A factor escapes the setting nouns after it ("3x fewer GPUs" is a claim) unless it scales a
         # setting itself ("6.4times larger batch size").
-        factor_claim = m.unit == "x" and not re.match(r"^\s?(?:times )?larger batch|^\s?-?bit", right)
+        factor_claim = m.unit == "x" and not rx["factor_setting"].match(right)
         data_noun = rx["data_noun"].match(right)
         if rx["settings_after"].match(right) and not factor_claim:
             if not rx["param"].match(right) and not data_noun:
@@ -224,6 +238,9 @@ class RuleExtractor:
         if (m.is_word or m.unit in ("x", "%")) and rx["relative_before"].search(left):
             return []
         if m.is_word:
+            if re.search(r"\b(?:a|an)\s+$", left, _I) and not re.match(
+                    r"^\s?(?:speed\w*|increase|reduction|gain|improvement|boost|throughput|acceleration)", right, _I):
+                return []  # a noun ("a triple is said to be ..."), not a factor
             if m.reduction_only and not re.search(r"(?:by|in|around|about|nearly|approximately|roughly|only|just)\s+$", left, _I) \
                     and not m.text.lower().startswith(("halv", "halves")):
                 return []
@@ -262,6 +279,9 @@ class RuleExtractor:
         cm = rx["compute_noun"].match(right)
         if cm:
             return [Decision("compute_reduction", cm.group(1).strip())]
+        ru = rx["rate_unit"].match(right)
+        if ru:  # a rate is a measurement, before any data noun in it ("150 tokens per second")
+            return [Decision("benchmark_score", ru.group(1))]
         dm = rx["data_noun"].match(right) if m.sign is None else None
         if dm and not (m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer()
                        and not rx["data_cue"].search(left)):
@@ -273,16 +293,19 @@ class RuleExtractor:
             if unit == "problems" and "task" in dm.group(1).lower() and not rx["data_cue"].search(left):
                 return []
             return [Decision("dataset_size", unit)]
-        ru = rx["rate_unit"].match(right)
-        if ru:
-            return [Decision("benchmark_score", ru.group(1))]
         tn = rx["time_noun"].match(right)
         if tn and re.search(r"\b(?:in|within|takes?|took|only|requir\w*|runtime|time)\b[^.]{0,20}$", left, _I):
             return [Decision("benchmark_score", tn.group(1).strip())]
         if m.magnitude_kind is not None:
             suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
-            model_ctx = rx["model_noun"].match(right) or re.search(r"[A-Za-z][\w\-.]*\s\(?$", left) \
+            # a size after a word ("Gopher 280B", "parameters of 3 billion, 7 billion") unless a noun that is
+            # not a model's follows ("over 660 million users", "14M methods")
+            noun_after = re.match(r"^\s?([A-Za-z][\w\-]*)", right)
+            model_ctx = rx["model_noun"].match(right) or re.search(r"[A-Za-z][\w\-.]*\s\(?$", left) and not (
+                noun_after and noun_after.group(1).lower() not in _SIZE_FOLLOWERS or re.match(r"^\s?\d", right)) \
                 or re.match(r"^\s?\)", right) or re.match(r"^\s?[A-Z][\w\-.]*", right)
+            if rx["data_cue"].search(left) and not rx["model_noun"].match(right):
+                return []  # "a dataset of 77M SMILES": an amount of data in a unit we do not know
             if m.suffix in self._size_suffixes or m.magnitude_kind == "word":
                 if suffix_ok and not re.match(r"^\s?(?:of|in|for)\b", right) or model_ctx:
                     if m.magnitude_kind == "word" and not model_ctx:
