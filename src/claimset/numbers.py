@@ -80,8 +80,8 @@ def _vocab() -> _Vocab:
     atom = re.compile(
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
-        # A slash is allowed only inside a size list ("1.5B/7B/72B").
-        r"(?:(?<![\w.@#=:])(?<![^BbMm]/)(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±]?[\d.])|(?<=\dsim))"
+        # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%").
+        r"(?:(?<![\w.@#=:])(?<![^BbMm%x×]/)(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±])?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
@@ -329,7 +329,7 @@ def _parse(text: str) -> list[Mention]:
             is_range = False
             if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
                 is_range = not re.search(r"[A-Za-z]-?$", before) and a.sign is None
-            elif _RANGE_TO.match(gap):
+            elif _RANGE_TO.match(gap) or gap == " up to " and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
                 from_pair = re.search(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", before, re.IGNORECASE)
                 family = bool(_FAMILY_CUE.search(before)) or (
                     a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None

@@ -48,6 +48,14 @@ class Decision:
 _I = re.IGNORECASE
 
 
+# Quantities whose change from one percentage to another is a setting, not a result.
+_SETTING_NEAR = re.compile(r"sparsity|prun\w*|mask\w*|dropout|learning rate|batch|fraction|ratio|"
+                           r"probabilit\w*|temperature|proportion", re.IGNORECASE)
+
+# "outperforms X on ... by [up to] N%": a margin over a competitor.
+_BEATS_BY = re.compile(r"\b(?:outperform|exceed|surpass|beat)\w*\b[^,;.]*\bby\s+(?:up to |about |around |over |more than |"
+                       r"nearly |approximately |roughly |~)?$", re.IGNORECASE)
+
 # Words that may follow a model size without naming something else ("at 1 billion and 3 billion size").
 _SIZE_FOLLOWERS = {"and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "than", "size", "sizes", "scale",
                    "scales", "respectively", "versions", "version", "variants", "variant", "range", "total", "are",
@@ -227,8 +235,8 @@ class RuleExtractor:
                 return []
             if data_noun and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
                 return []
-        if rx["settings_before"].search(left):
-            return []
+        if rx["settings_before"].search(left) and not (factor_claim and re.search(r"(?:generat|process)\w*\s$", left, _I)):
+            return []  # ... but "generation 60x faster" is a speedup, not a generation length
         if bare and rx["generic_before"].search(left) and not data_noun \
                 and not rx["bare_after"].match(right) and not rx["points"].match(right) \
                 and not rx["bare_before"].search(left):
@@ -248,7 +256,17 @@ class RuleExtractor:
         if m.unit == "%":
             if rx["percent_after"].match(right) or rx["percent_before"].search(left):
                 return []
-            return self._relative(text, m, s0, s1, left, right)
+            clause = re.split(r"[,;]\s|\b(?:while|whereas|but)\s", left)[-1]
+            if m.role in ("from", "to") and _SETTING_NEAR.search(clause):
+                return []  # "sparsity rises from 50% to 75%": a setting that changes
+            typed = self._relative(text, m, s0, s1, left, right)
+            # No cue, yet plainly a measured value: "CosmosQA (91.8%)" (a score in brackets after a
+            # name), a percentage that moves "from 80% up to 85.4%", a margin ("exceeds X ... by 27%").
+            if typed is None and (re.search(r"[A-Za-z][\w\-.]*\s?\($", left) and re.match(r"^\s?[),;]", right)
+                                  or m.role in ("from", "to")
+                                  or _BEATS_BY.search(left)):
+                return [Decision("benchmark_score", m.unit)]
+            return typed
         if m.unit == "x":
             if re.match(r"^\s?\d", text[m.end : m.end + 3]):
                 return []  # "8times 8": a product (a resolution), the LaTeX \times lost
@@ -288,7 +306,7 @@ class RuleExtractor:
             unit = self._data_unit(dm.group(1))
             if unit == "tokens" and re.search(r"context|window|length|long|sequence|input|output|prompt", (left[-50:] + right[:40]), _I):
                 return []
-            if unit in ("words",) and not rx["data_cue"].search(left):
+            if unit in ("words",) and not rx["data_cue"].search(left) and not re.search(r"corpus|corpora|dataset", dm.group(0), _I):
                 return []
             if unit == "problems" and "task" in dm.group(1).lower() and not rx["data_cue"].search(left):
                 return []
@@ -300,7 +318,7 @@ class RuleExtractor:
             suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
             # a size after a word ("Gopher 280B", "parameters of 3 billion, 7 billion") unless a noun that is
             # not a model's follows ("over 660 million users", "14M methods")
-            noun_after = re.match(r"^\s?([A-Za-z][\w\-]*)", right)
+            noun_after = re.match(r"^[\s\-]?([A-Za-z][\w\-]*)", right)
             model_ctx = rx["model_noun"].match(right) or re.search(r"[A-Za-z][\w\-.]*\s\(?$", left) and not (
                 noun_after and noun_after.group(1).lower() not in _SIZE_FOLLOWERS or re.match(r"^\s?\d", right)) \
                 or re.match(r"^\s?\)", right) or re.match(r"^\s?[A-Z][\w\-.]*", right)
