@@ -37,6 +37,7 @@ analysis: $(STAMP)
 bench: $(TSTAMP)
 	$(BIN)/claimset evaluate --gold ../shared/gold/dev.jsonl
 	$(BIN)/python benchmarks/epoch_model_size_recall.py --misses 10
+	$(BIN)/python benchmarks/audit_precision.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_bootstrap.py
 

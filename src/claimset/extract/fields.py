@@ -54,6 +54,7 @@ _TRAINED_ON = re.compile(
     r"(?P<np>(?:(?:a|an|the|our)\s)?(?:[\w\-]+\s){0,2}?[\w\-]+?),?\s(?:which (?:is|are|was|were) (?:\w+\s){0,3})?"
     r"(?:be\s)?(?:pre-?)?trained\s(?:only\s)?(?:on|with)\s(?:over|only|about|around|up to|more than|just|a mere)?\s?$"
 )
+_ACRONYM = re.compile(r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)")
 # Verbs that are also nouns before "of" ("an increase of", "a cut of").
 _NOUN_VERB = re.compile(r"(?:increase|decrease|boost|lift|cut|drop|speedup|reduction|gain|rise)s?$", re.IGNORECASE)
 _STOP_PHRASE = re.compile(
@@ -77,6 +78,9 @@ class FieldFinder:
         self._baseline_cue = re.compile(
             r"\b(?:" + "|".join(f"(?:{c})" for c in spec["baseline_cues"] if c not in ("from", "of")) + r")\s+(?!\d)", re.IGNORECASE
         )
+        # "Llama 3.1 8B's win rate ...": the possessor owns the metric
+        self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
+                                      + self._metric.pattern + ")")
         self._pronouns = sorted(spec["subject_pronouns"], key=len, reverse=True)
         self._pronoun_set = {p.lower() for p in spec["subject_pronouns"]}
         self._generic = set(spec.get("generic_names", []))
@@ -117,7 +121,7 @@ class FieldFinder:
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
             else:  # a plain capitalised word must recur to be taken for a name
-                again = len(re.findall(rf"(?<![\w\-]){re.escape(m.group('w'))}(?![\w\-])", abstract)) - 1
+                again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
         for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
             add(m.group("n"), 1.0)
@@ -130,7 +134,8 @@ class FieldFinder:
         best = max(scores, key=lambda n: (scores[n], -order[n]))
         if scores[best] < 2.0:
             return None
-        acr = re.search(re.escape(best) + r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
+        at = abstract.find(best + " (")  # "Compact Convolutional Transformers (CCT)": the acronym
+        acr = _ACRONYM.match(abstract, at + len(best)) if at >= 0 else None
         return acr.group("a") if acr and acr.group("a") not in self._generic else best
 
     # ------------------------------------------------------------------------------ fields
@@ -227,8 +232,7 @@ class FieldFinder:
                 continue
             phrase = re.sub(r"^(?:the\s)?(?:\S+\s)?(?:performance|results?|accuracy|speed|throughput|efficiency|"
                             r"output|outputs|images generated|completions)\s(?:of|by)\s", "", phrase, flags=re.IGNORECASE)
-            owner = re.match(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|" + self._metric.pattern + ")",
-                             phrase)
+            owner = self._possessive.match(phrase)
             if owner and self._good_phrase(owner.group(1)):
                 return owner.group(1)  # "Llama 3.1 8B's win rate against GPT-4 on AlpacaEval increases ..."
             words = phrase.split()

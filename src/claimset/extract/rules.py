@@ -48,6 +48,9 @@ class Decision:
 _I = re.IGNORECASE
 
 
+# Another factor or percentage: a trigger after it is that number's ("1.42x and a 1.49x memory reduction").
+_OTHER_RELATIVE = re.compile(r"\d[\d.,]*\s?(?:%|\\%|x\b|×|times\b|-fold)")
+
 # Quantities whose change from one percentage to another is a setting, not a result.
 _SETTING_NEAR = re.compile(r"sparsity|prun\w*|mask\w*|dropout|learning rate|batch|fraction|ratio|"
                            r"probabilit\w*|temperature|proportion", re.IGNORECASE)
@@ -384,6 +387,8 @@ class RuleExtractor:
                         dist = t.start() - b
                         between = sentence[b : t.start()]
                         w = weight * 1.25
+                        if _OTHER_RELATIVE.search(between):
+                            w *= 0.3  # "1.42x and a 1.49x memory reduction": that trigger is the next number's
                         if weight == 1.0 and dist <= 60 and not re.search(r"[,.;()]", between):
                             near_right[trig.name] = min(near_right.get(trig.name, 999), dist)
                     else:
