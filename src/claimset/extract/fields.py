@@ -113,7 +113,7 @@ class FieldFinder:
             words = prefix.split()
             # one word ("Flover", "1.5-Pints"), up to three with a real name among them ("Length-Controlled
             # AlpacaEval"), or a title-case phrase the abstract repeats ("Squeezed Attention", not "Beyond Memorization")
-            if len(words) <= 3 and not any(w.lower() in _STOPWORDS | _BAD_FIRST for w in words) and any(
+            if len(words) <= 3 and not any(w.lower() in _NOT_IN_NAME for w in words) and any(
                     (_NAMEY.match(w) and w not in self._generic) or w[0].isupper() and (len(words) == 1 or prefix.lower() in abstract.lower())
                     or re.match(r"\d[\d.]*-[A-Z]", w) for w in words):
                 add(prefix, 3.0 if len(words) == 1 else 2.5)
@@ -150,12 +150,8 @@ class FieldFinder:
                 out["subject"] = method
             return out
         if decision.claim_type == "dataset_size":
-            trained = _TRAINED_ON.search(sentence[:a])
-            words = trained.group("np").split() if trained else []
-            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _NP_BREAK), default=0)
-            np_ = " ".join(words[cut:])
-            if np_ and re.sub(r"^(?:a|an|the|our)\s", "", np_.lower()) not in _BARE_TRAINED:
-                out["subject"] = np_  # "a vanilla baseline trained on 300B tokens"
+            out["subject"] = _trained_owner(sentence[:a])
+            if out["subject"]:
                 return out
         if decision.claim_type == "benchmark_score":
             out["metric"] = self._nearest_metric(sentence, a, b)
@@ -237,7 +233,7 @@ class FieldFinder:
                 return owner.group(1)  # "Llama 3.1 8B's win rate against GPT-4 on AlpacaEval increases ..."
             words = phrase.split()
             last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
-            if len(words) > 3 and _NAMEY.match(last) and last not in self._not_bench and words[-2].lower() not in _FUNCTION_WORDS | _BAD_FIRST:
+            if len(words) > 3 and _NAMEY.match(last) and last not in self._not_bench and words[-2].lower() not in _NOT_BEFORE_NAME:
                 return last  # "... in its primary objective-Quiet-STaR achieving": the name before the verb
             phrase = re.split(r"\s(?:for|on|in|at|across|under|over)\s", phrase, maxsplit=1)[0]
             words = phrase.split()
@@ -346,6 +342,17 @@ class FieldFinder:
 
 _NP_BREAK = {"that", "of", "on", "in", "with", "for", "by", "to", "from", "and", "or", "we", "demonstrate", "show",
              "find", "use", "using", "when", "while", "if", "is", "are", "was", "were", "be", "been"}
+def _trained_owner(head: str) -> str | None:
+    """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
+    trained = _TRAINED_ON.search(head)
+    if not trained:
+        return None
+    words = trained.group("np").split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _NP_BREAK), default=0)
+    phrase = " ".join(words[cut:])
+    return phrase if phrase and re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower()) not in _BARE_TRAINED else None
+
+
 _BARE_TRAINED = {"we", "it", "model", "models", "they", "which", "that", "been", "being", "is", "are", "was", "were"}
 _BARE_PRONOUNS = {"we", "it", "this", "they", "these", "our", "results", "our results", "experiments"}
 _BAD_FIRST = {"we", "its", "their", "with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
@@ -358,3 +365,5 @@ _STOPWORDS = {"the", "a", "an", "this", "these", "that", "our", "we", "in", "on"
               "each", "both", "all", "its", "their", "his", "her", "it", "between", "about", "around", "nearly",
               "more", "less", "under", "below", "above", "into", "via", "scale", "size", "sizes", "model", "models",
               "parameters", "parameter", "billion", "million", "like", "such", "including", "e.g.", "i.e."}
+_NOT_IN_NAME = _STOPWORDS | _BAD_FIRST
+_NOT_BEFORE_NAME = _FUNCTION_WORDS | _BAD_FIRST

@@ -238,8 +238,8 @@ class RuleExtractor:
                 return []
             if data_noun and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
                 return []
-        if rx["settings_before"].search(left) and not (factor_claim and re.search(r"(?:generat|process)\w*\s$", left, _I)):
-            return []  # ... but "generation 60x faster" is a speedup, not a generation length
+        if rx["settings_before"].search(left) and not factor_claim:
+            return []  # a factor is never a length or a count ("generation 60x faster" is a speedup)
         if bare and rx["generic_before"].search(left) and not data_noun \
                 and not rx["bare_after"].match(right) and not rx["points"].match(right) \
                 and not rx["bare_before"].search(left):
@@ -320,10 +320,11 @@ class RuleExtractor:
         if m.magnitude_kind is not None:
             suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
             # a size after a word ("Gopher 280B", "parameters of 3 billion, 7 billion") unless a noun that is
-            # not a model's follows ("over 660 million users", "14M methods")
+            # not a model's, or another number, follows ("over 660 million users", "14M methods")
             noun_after = re.match(r"^[\s\-]?([A-Za-z][\w\-]*)", right)
-            model_ctx = rx["model_noun"].match(right) or re.search(r"[A-Za-z][\w\-.]*\s\(?$", left) and not (
-                noun_after and noun_after.group(1).lower() not in _SIZE_FOLLOWERS or re.match(r"^\s?\d", right)) \
+            other_after = bool(noun_after and noun_after.group(1).lower() not in _SIZE_FOLLOWERS or re.match(r"^\s?\d", right))
+            after_word = bool(re.search(r"[A-Za-z][\w\-.]*\s\(?$", left)) and not other_after
+            model_ctx = rx["model_noun"].match(right) or after_word \
                 or re.match(r"^\s?\)", right) or re.match(r"^\s?[A-Z][\w\-.]*", right)
             if rx["data_cue"].search(left) and not rx["model_noun"].match(right):
                 return []  # "a dataset of 77M SMILES": an amount of data in a unit we do not know
