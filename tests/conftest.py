@@ -38,3 +38,15 @@ def cli():
 
 def needs(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not available")
+
+
+def snapshot(folder: Path) -> dict[str, object]:
+    """Every file's bytes and every link's target under ``folder`` (the writer lock excluded)."""
+    out: dict[str, object] = {}
+    for p in sorted(folder.rglob("*")):
+        rel = str(p.relative_to(folder))
+        if p.is_symlink():
+            out[rel] = ("link", os.readlink(p))
+        elif p.is_file() and p.name != "lock":
+            out[rel] = p.read_bytes()
+    return out

@@ -139,5 +139,29 @@ def test_export_writes_table_and_bib(cli, tmp_path):
     out = tmp_path / "table.md"
     r = cli("export", "--type", "speedup", "--format", "md", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    assert out.read_text().startswith("| subject |")
+    assert out.read_text().splitlines()[1].startswith("| subject |")
     assert (tmp_path / "table.bib").read_text().count("@misc") >= 1
+    again = cli("export", "--type", "speedup", "--format", "md", "--out", str(out))
+    assert again.returncode == 0, again.stderr  # claimset's own files are replaced
+
+
+def test_export_writes_only_what_was_asked(cli, tmp_path):
+    mine = tmp_path / "references.bib"
+    mine.write_text("@book{mine, title={Hand made}}\n")
+    r = cli("export", "--type", "speedup", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "| subject |" in r.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["references.bib"]
+    assert mine.read_text() == "@book{mine, title={Hand made}}\n"
+
+
+def test_export_refuses_to_replace_a_users_file(cli, tmp_path):
+    table, bib = tmp_path / "t.tex", tmp_path / "t.bib"
+    bib.write_text("@book{mine, title={Hand made}}\n")
+    r = cli("export", "--format", "latex", "--out", str(table))
+    assert r.returncode == 1 and "t.bib" in r.stderr and "--force" in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not table.exists() and bib.read_text().startswith("@book{mine")  # nothing written
+    forced = cli("export", "--format", "latex", "--out", str(table), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "@misc" in bib.read_text() and table.read_text().startswith("% written by claimset")

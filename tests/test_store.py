@@ -11,7 +11,7 @@ from claimset.extract import RuleExtractor
 from claimset.schema import CLAIM_FIELDS, PAPER_FIELDS, SCHEMA_VERSION
 from claimset.store import load, load_card, load_claims, write_dataset
 
-from .conftest import BUNDLED_CORPUS
+from .conftest import BUNDLED_CORPUS, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_failed_write_leaves_previous_dataset_intact(small, tmp_path, monkeypatc
     out, papers, claims = small
     target = tmp_path / "ds"
     write_dataset(target, papers, claims, extractor="rules/x")
-    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    before = snapshot(target)
 
     import claimset.store as store
 
@@ -79,8 +79,8 @@ def test_failed_write_leaves_previous_dataset_intact(small, tmp_path, monkeypatc
     monkeypatch.setattr(store, "_readme", boom)
     with pytest.raises(RuntimeError):
         write_dataset(target, papers[:1], claims[:1], extractor="rules/y")
-    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir()] == ["ds"]  # no temporary folder left behind
+    assert snapshot(target) == before  # no temporary folder left behind either
+    assert [p.name for p in tmp_path.iterdir()] == ["ds"]
 
 
 def test_load_errors_on_a_folder_that_is_not_a_dataset(tmp_path):

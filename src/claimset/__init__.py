@@ -2,20 +2,45 @@
 
 >>> import claimset
 >>> df = claimset.load("datasets/claimset-seeds")        # claims joined to papers (polars)
+
+Names are imported lazily, so ``import claimset`` (and the CLI's start-up) stays fast.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .corpus import ColumnMap, read_corpus  # noqa: E402
-from .errors import ClaimsetError  # noqa: E402
-from .models import Claim, ClaimType, Paper, Qualifier, claim_json_schema  # noqa: E402
-from .store import load, load_card, load_claims, load_papers, write_dataset  # noqa: E402
+# public name -> module that defines it
+_LAZY = {
+    "ColumnMap": "corpus", "read_corpus": "corpus",
+    "ClaimsetError": "errors",
+    "Claim": "models", "ClaimType": "models", "Paper": "models", "Qualifier": "models",
+    "claim_json_schema": "models",
+    "load": "store", "load_card": "store", "load_claims": "store", "load_papers": "store",
+    "write_dataset": "store",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import ColumnMap, read_corpus
+    from .errors import ClaimsetError
+    from .models import Claim, ClaimType, Paper, Qualifier, claim_json_schema
+    from .store import load, load_card, load_claims, load_papers, write_dataset
 
 
-def extract(paper: Paper, extractor: str = "rules") -> list[Claim]:
-    """Claims of one paper."""
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimset' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def extract(paper, extractor: str = "rules"):
+    """Claims of one paper (a list of :class:`Claim`)."""
     from .extract import get_extractor
 
     return get_extractor(extractor).extract(paper)

@@ -272,3 +272,42 @@ def export_table(
         lines += [r"\hline", r"\end{tabular}"]
         text = "\n".join(lines) + "\n"
     return text, "\n".join(bib.values())
+
+
+# First line of the files `export` writes: an existing file is replaced only if it starts with its
+# format's marker (claimset wrote it) or with --force. CSV has no comment syntax, so no marker.
+EXPORT_MARKERS = {"md": "<!-- written by claimset export -->\n", "latex": "% written by claimset export\n",
+                  "bib": "% written by claimset export: BibTeX of the cited papers\n"}
+
+
+def write_export(
+    dataset: str | Path | pl.DataFrame,
+    out: str | Path | None = None,
+    bib: str | Path | None = None,
+    types: list[str] | None = None,
+    format: str = "md",
+    grep: str | None = None,
+    force: bool = False,
+) -> tuple[str | None, list[Path]]:
+    """Export a table and write only the files asked for.
+
+    The table goes to ``out`` (or is returned, for stdout, when ``out`` is None). BibTeX is written
+    only to ``bib``, or beside ``out`` with the ``.bib`` suffix; never when the table goes to
+    stdout without ``bib``. Nothing is written unless every target is free to write (new, written
+    by claimset, or ``force``). Returns the table if it was not written, and the paths written.
+    """
+    from .fsio import check_replaceable, write_atomic
+
+    table, bibtex = export_table(dataset, types=types, format=format, grep=grep)
+    out = Path(out) if out is not None else None
+    bib_path = Path(bib) if bib is not None else (out.with_suffix(".bib") if out is not None else None)
+    if out is not None and bib_path is not None and out.resolve() == bib_path.resolve():
+        raise ClaimsetError("the table and the BibTeX would be the same file; give --bib another name", out)
+    targets = [(out, EXPORT_MARKERS.get(format), table), (bib_path, EXPORT_MARKERS["bib"], bibtex)]
+    targets = [(p, m, t) for p, m, t in targets if p is not None]
+    for path, marker, _ in targets:  # check all before writing any
+        check_replaceable(path, marker, force)
+    written = []
+    for path, marker, text in targets:
+        written.append(write_atomic(path, (marker or "") + text, marker, force))
+    return (None if out is not None else table), written

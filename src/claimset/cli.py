@@ -48,14 +48,24 @@ def _handled(fn):
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            from ._entry import quiet_pipe_exit
+
+            quiet_pipe_exit()
         except ClaimsetError as exc:
             if _state["verbose"]:
                 raise
             err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err.print("interrupted; nothing was written")
+            err.print("interrupted; the previous dataset, if any, is unchanged")
             raise typer.Exit(130) from None
+        except OSError as exc:  # disk full, read-only, permission denied: what and where, one line
+            if _state["verbose"]:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            err.print(f"[bold red]error:[/] {where}{exc.strerror or exc}", markup=True, highlight=False)
+            raise typer.Exit(1) from None
         except Exception as exc:  # an unexpected failure: still one line unless --verbose
             if _state["verbose"]:
                 raise
@@ -141,6 +151,8 @@ def _print_summary(summary) -> None:
         table.add_row(f"  {t}", str(n))
     err.print(table)
     err.print(f"extractor {summary.extractor}")
+    for note in summary.notes:
+        err.print(note)
 
 
 # --------------------------------------------------------------------------------------- show
@@ -235,21 +247,22 @@ def export(
     claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
     grep: Annotated[Optional[str], typer.Option("--grep", "-g", help="Regex over sentence, subject, baseline, benchmark, metric.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or latex.")] = "md",
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the table here (default: stdout).")] = None,
-    bib: Annotated[Optional[Path], typer.Option("--bib", help="Write the BibTeX of the cited papers here (default: references.bib, or OUT with .bib).")] = None,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the table to this file (default: stdout); its BibTeX goes beside it (OUT with .bib) unless --bib says where.")] = None,
+    bib: Annotated[Optional[Path], typer.Option("--bib", help="Write the BibTeX of the cited papers to this file. Without --bib or --out no BibTeX file is written.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files that claimset did not write.")] = False,
 ) -> None:
-    """A review-ready table of claims (subject, value, baseline, benchmark, metric, citation key) plus its BibTeX."""
-    from .cite import export_table
+    """A review-ready table of claims (subject, value, baseline, benchmark, metric, citation key) plus its BibTeX.
 
-    table, bibtex = export_table(_dataset(dataset), types=claim_type, format=fmt, grep=grep)
-    bib_path = bib or (out_file.with_suffix(".bib") if out_file else Path("references.bib"))
-    if out_file:
-        out_file.write_text(table, encoding="utf-8")
-        err.print(f"table written to {out_file}")
-    else:
+    Writes only the files named: an existing file is replaced only if claimset wrote it, or with --force.
+    """
+    from .cite import write_export
+
+    table, written = write_export(_dataset(dataset), out_file, bib, types=claim_type, format=fmt, grep=grep,
+                                  force=force)
+    if table is not None:
         sys.stdout.write(table)
-    bib_path.write_text(bibtex, encoding="utf-8")
-    err.print(f"BibTeX of {bibtex.count('@misc')} cited papers written to {bib_path}")
+    for path in written:
+        err.print(f"written: {path}")
 
 
 # ---------------------------------------------------------------------------------- fit/plot
@@ -305,12 +318,13 @@ def plot(
     loss: LossOpt = None,
     n_boot: BootOpt = None,
     seed: SeedOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing chart file.")] = False,
 ) -> None:
     """Draw a recipe's chart (fitted in Python, with its confidence band) to HTML, PNG or SVG."""
     from .analysis.charts import chart_for, save_chart
 
     res = _recipe(recipe, dataset, benchmark, metric, frontier, loss, n_boot, seed)
-    path = save_chart(chart_for(res), out_file)
+    path = save_chart(chart_for(res), out_file, replace=force)
     err.print(f"{res.recipe}: {res.used_claims} claims from {res.used_papers} papers; chart written to {path}")
 
 

@@ -10,7 +10,7 @@ from .corpus import ColumnMap, CorpusRead, CorpusReader, merge_metadata
 from .errors import ClaimsetError
 from .extract import get_extractor
 from .models import CLAIM_TYPES, Claim, Paper
-from .store import DatasetWriter
+from .store import DatasetWriter, check_output
 
 EPOCH_SOURCE = {
     "title": "Epoch AI, Data on AI Models",
@@ -73,6 +73,7 @@ def extract_corpus(
     the current batch; later repeats are only counted.
     """
     inputs = list(inputs)
+    check_output(out, inputs)  # refuse before any work is done
     reader = CorpusReader(inputs, format=format, columns=columns)
     ex = get_extractor(extractor)
     done = 0
@@ -113,6 +114,7 @@ def extract_corpus(
         written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources)
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
     corpus.n_papers = done
+    notes = [f"removed {len(writer.cleaned)} temporary folder(s) left by interrupted runs"] if writer.cleaned else []
     return ExtractSummary(
         out=written,
         corpus=corpus,
@@ -120,4 +122,5 @@ def extract_corpus(
         per_type=per_type,
         extractor=ex.label,
         papers_with_claims=with_claims,
+        notes=notes,
     )

@@ -1,7 +1,8 @@
 """The dataset directory: ``papers.parquet``, ``claims.parquet``, ``datapackage.json`` and a card.
 
-Writes are atomic: everything is written to a sibling temporary directory, then swapped in with
-renames, so a failed or interrupted run leaves the previous dataset whole.
+Writes are atomic and never touch the user's files: see :class:`DatasetWriter` for the layout (an
+immutable version folder behind a ``current`` pointer switched by one rename) and
+:func:`check_output` for what ``--out`` may be.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .errors import ClaimsetError
+from .fsio import Lock, fsync_dir, os_error, replace_symlink, signals_deferred, write_atomic
 from .models import CLAIM_TYPES, Claim, Paper
 from .schema import (
     CLAIM_FIELDS,
@@ -122,69 +124,193 @@ Load with `claimset.load("<this folder>")` (polars), `pandas.read_parquet`, or D
 """
 
 
-class DatasetWriter:
-    """Writes a dataset in batches into a temporary sibling folder; ``commit()`` swaps it in.
+STATE_DIR = ".claimset"  # inside a dataset: immutable versions, the `current` pointer, the lock
+CURRENT = "current"
+DATA_FILES = (PAPERS_FILE, CLAIMS_FILE, CARD_FILE)  # top-level links into the current version
+OWNED = frozenset(DATA_FILES + (README_FILE, STATE_DIR))  # everything else in a dataset folder is the user's
 
-    Use as a context manager: leaving the block with an exception (or without ``commit()``)
-    removes the temporary folder and leaves any previous dataset at ``out_dir`` untouched.
+
+def is_dataset(path: Path) -> bool:
+    """A claimset dataset folder: a ``.claimset/current`` pointer, or (0.1 layout) a claimset card."""
+    if (path / STATE_DIR / CURRENT).exists():
+        return True
+    card = path / CARD_FILE
+    if not card.is_file():
+        return False
+    try:
+        return "claimset" in json.loads(card.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(out: str | Path, inputs: list[str | Path] = ()) -> Path:
+    """The folder a dataset may be written to, or a one-line refusal.
+
+    A new path, an empty folder, or an existing claimset dataset are fine. A non-empty folder that is
+    not a dataset, the current directory, and a folder holding the inputs are refused, so a run can
+    never replace the user's files. A symlink is followed: the link stays, its target is updated.
+    """
+    out = Path(out)
+    if out.is_symlink():
+        if not out.exists():
+            raise ClaimsetError("is a broken symlink", out)
+        out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise ClaimsetError("exists and is not a folder; give a new folder or a claimset dataset to --out", out)
+    resolved = out.resolve()
+    if resolved == Path.cwd().resolve():
+        raise ClaimsetError("is the current folder; write the dataset to a folder of its own (--out NAME)", out)
+    for item in inputs:
+        p = Path(item).resolve()
+        if resolved == (p if p.is_dir() else p.parent):
+            raise ClaimsetError("holds the input files; write the dataset to a folder of its own", out)
+    if out.is_dir() and not is_dataset(out) and any(out.iterdir()):
+        n = sum(1 for _ in out.iterdir())
+        raise ClaimsetError(
+            f"folder exists, is not a claimset dataset and holds {n} entries; choose a new or empty folder", out
+        )
+    return out
+
+
+def _ours_only(folder: Path) -> bool:
+    """Does a folder hold nothing but files claimset writes (a left-over 0.1 temporary folder)?"""
+    try:
+        return all(p.name in OWNED for p in folder.iterdir())
+    except OSError:
+        return False
+
+
+class DatasetWriter:
+    """Writes a dataset in batches into a temporary folder; ``commit()`` switches it in atomically.
+
+    Layout: the data lives in an immutable version folder ``.claimset/v-<hash>/`` named by its
+    content; ``.claimset/current`` points at it, and ``papers.parquet``, ``claims.parquet`` and
+    ``datapackage.json`` at the top are links through ``current``. A commit moves ``current`` with one
+    rename, so a reader sees the old dataset or the new one, never a mix and never nothing. One
+    writer at a time holds ``.claimset/lock``. Use as a context manager: leaving the block with an
+    exception (or without ``commit()``) removes the temporary folder and leaves any previous dataset
+    untouched.
     """
 
     def __init__(self, out_dir: str | Path, extractor: str, name: str | None = None):
-        self.out = Path(out_dir)
-        self.parent = self.out.parent if str(self.out.parent) else Path(".")
-        if self.out.exists() and not self.out.is_dir():
-            raise ClaimsetError("output exists and is not a folder", self.out)
-        self.parent.mkdir(parents=True, exist_ok=True)
+        self.out = check_output(out_dir)
         self.extractor = extractor
-        self.name = name or self.out.name
-        meta = {"claimset.version": __version__, "claimset.extractor": extractor}
-        self._pschema, self._cschema = papers_schema(meta), claims_schema(meta)
-        self.tmp = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.parent))
-        self._pw = pq.ParquetWriter(self.tmp / PAPERS_FILE, self._pschema, compression="zstd")
-        self._cw = pq.ParquetWriter(self.tmp / CLAIMS_FILE, self._cschema, compression="zstd")
+        self.name = name or Path(out_dir).name or self.out.name
+        self.cleaned: list[str] = []
+        self._created = not self.out.exists()
+        self.state = self.out / STATE_DIR
+        try:
+            self.state.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(exc, self.out, "cannot create the dataset folder") from None
+        self._lock = Lock(self.state / "lock", f"dataset {self.out}")
+        try:
+            self._lock.acquire()
+            self._clean_stale()
+            meta = {"claimset.version": __version__, "claimset.extractor": extractor}
+            self._pschema, self._cschema = papers_schema(meta), claims_schema(meta)
+            self.tmp = Path(tempfile.mkdtemp(prefix=f"tmp-{os.getpid()}-", dir=self.state))
+            self._pw = pq.ParquetWriter(self.tmp / PAPERS_FILE, self._pschema, compression="zstd")
+            self._cw = pq.ParquetWriter(self.tmp / CLAIMS_FILE, self._cschema, compression="zstd")
+        except OSError as exc:
+            self._release(remove_new=True)
+            raise os_error(exc, self.state) from None
+        except BaseException:
+            self._release(remove_new=True)
+            raise
         self.n_papers = 0
         self.per_type: Counter = Counter()
 
+    def _clean_stale(self) -> None:
+        """Remove what interrupted runs left (we hold the lock, so no other writer owns any of it)."""
+        for p in self.state.glob("tmp-*"):
+            shutil.rmtree(p, ignore_errors=True)
+            self.cleaned.append(str(p))
+        parent = self.out.parent
+        for p in list(parent.glob(f"{self.out.name}.tmp-*")) + list(parent.glob(f"{self.out.name}.old-*")):
+            if p.is_dir() and _ours_only(p):  # claimset 0.1 left these beside the dataset
+                shutil.rmtree(p, ignore_errors=True)
+                self.cleaned.append(str(p))
+
     def write(self, papers: list[Paper], claims: list[Claim]) -> None:
-        if papers:
-            cols = {f.name: [getattr(p, f.name) for p in papers] for f in self._pschema}
-            self._pw.write_table(pa.Table.from_pydict(cols, schema=self._pschema))
-            self.n_papers += len(papers)
-        if claims:
-            cols = {f.name: [getattr(c, f.name) for c in claims] for f in self._cschema}
-            self._cw.write_table(pa.Table.from_pydict(cols, schema=self._cschema))
-            self.per_type.update(c.claim_type for c in claims)
+        try:
+            if papers:
+                cols = {f.name: [getattr(p, f.name) for p in papers] for f in self._pschema}
+                self._pw.write_table(pa.Table.from_pydict(cols, schema=self._pschema))
+                self.n_papers += len(papers)
+            if claims:
+                cols = {f.name: [getattr(c, f.name) for c in claims] for f in self._cschema}
+                self._cw.write_table(pa.Table.from_pydict(cols, schema=self._cschema))
+                self.per_type.update(c.claim_type for c in claims)
+        except OSError as exc:
+            raise os_error(exc, self.tmp) from None
 
     def commit(self, inputs: list[str | Path] = (), sources: list[dict[str, str]] | None = None) -> Path:
-        self._pw.close()
-        self._cw.close()
-        provenance = {
-            "extractor": self.extractor,
-            "inputs": [{"path": _cited(p), "sha256": _sha256(Path(p))} for p in inputs if Path(p).is_file()],
-            "sources": sources or [],
-        }
-        card = _card(self.name, self.n_papers, self.per_type, provenance)
-        (self.tmp / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (self.tmp / README_FILE).write_text(_readme(card), encoding="utf-8")
-        os.chmod(self.tmp, 0o755)
-        old = None
-        if self.out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.old-", dir=self.parent))
-            old.rmdir()
-            self.out.rename(old)
-        self.tmp.rename(self.out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        self._done = True
+        try:
+            self._pw.close()
+            self._cw.close()
+            provenance = {
+                "extractor": self.extractor,
+                "inputs": [{"path": _cited(p), "sha256": _sha256(Path(p))} for p in inputs if Path(p).is_file()],
+                "sources": sources or [],
+            }
+            card = _card(self.name, self.n_papers, self.per_type, provenance)
+            (self.tmp / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            readme = _readme(card)
+            version = self._seal()
+            with signals_deferred():
+                replace_symlink(self.state / CURRENT, version)
+                for name in DATA_FILES:
+                    replace_symlink(self.out / name, f"{STATE_DIR}/{CURRENT}/{name}")
+                fsync_dir(self.out)
+                self._done = True
+            write_atomic(self.out / README_FILE, readme, force=True)
+        except OSError as exc:
+            raise os_error(exc, self.out) from None
+        self._prune(keep={version, self._previous})
+        self._release()
         return self.out
 
+    def _seal(self) -> str:
+        """Make the temporary folder an immutable version named by its content; returns its name."""
+        h = hashlib.sha256()
+        for name in DATA_FILES:
+            with (self.tmp / name).open("rb") as fh:
+                os.fsync(fh.fileno())
+                h.update(name.encode() + b"\0" + _sha256(self.tmp / name).encode())
+        version = f"v-{h.hexdigest()[:16]}"
+        current = self.state / CURRENT
+        self._previous = os.readlink(current) if current.is_symlink() else None
+        final = self.state / version
+        if final.is_dir():  # the same content is already there: keep it as it is
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        else:
+            os.chmod(self.tmp, 0o755)
+            os.rename(self.tmp, final)
+        fsync_dir(self.state)
+        return version
+
+    def _prune(self, keep: set[str | None]) -> None:
+        """Drop versions other than the new and the previous one (a reader may still hold that)."""
+        for p in self.state.glob("v-*"):
+            if p.name not in keep and p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+
+    def _release(self, remove_new: bool = False) -> None:
+        if remove_new and self._created:
+            shutil.rmtree(self.out, ignore_errors=True)  # we made it, and it holds no dataset
+        self._lock.release()
+
     def abort(self) -> None:
-        for w in (self._pw, self._cw):
+        for w in (getattr(self, "_pw", None), getattr(self, "_cw", None)):
             try:
-                w.close()
+                if w is not None:
+                    w.close()
             except Exception:  # already closed or broken: the folder goes anyway
                 pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if hasattr(self, "tmp"):
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        self._release(remove_new=not is_dataset(self.out))
 
     def __enter__(self) -> "DatasetWriter":
         return self
@@ -215,29 +341,83 @@ def write_dataset(
         return writer.commit(inputs, sources)
 
 
+def version_dir(path: str | Path) -> Path:
+    """The folder holding the dataset's current files (its version folder; the top level for 0.1)."""
+    path = Path(path)
+    current = path / STATE_DIR / CURRENT
+    if current.is_symlink():
+        return path / STATE_DIR / os.readlink(current)
+    return path
+
+
 def _require(path: Path, name: str) -> Path:
     f = path / name
     if not f.is_file():
+        if not Path(path).exists():
+            raise ClaimsetError("no such dataset folder", path)
         raise ClaimsetError(f"not a claimset dataset (no {name})", path)
     return f
 
 
+def _read(path: Path, name: str, columns: list[str] | None = None) -> pl.DataFrame:
+    f = _require(path, name)
+    try:
+        df = pl.read_parquet(f)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise ClaimsetError(f"not a readable Parquet file ({str(exc).splitlines()[0][:120]})", f) from None
+    missing = [c for c in (columns or []) if c not in df.columns]
+    if missing:
+        raise ClaimsetError(f"not a claimset table: missing column(s) {', '.join(missing)}", f)
+    return df
+
+
+def _consistent(path: str | Path, read):
+    """Read from one version: re-resolve if a concurrent writer pruned it mid-read."""
+    for attempt in range(5):
+        vdir = version_dir(path)
+        try:
+            return read(vdir)
+        except (FileNotFoundError, ClaimsetError) as exc:
+            if attempt < 4 and version_dir(path) != vdir:
+                continue  # a writer switched versions under us: read the new one whole
+            if isinstance(exc, FileNotFoundError):
+                raise ClaimsetError("dataset files vanished while reading", path) from None
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def load_papers(path: str | Path) -> pl.DataFrame:
     """The papers table of a dataset directory."""
-    return pl.read_parquet(_require(Path(path), PAPERS_FILE))
+    return _consistent(path, lambda v: _read(v, PAPERS_FILE, [f[0] for f in PAPER_FIELDS]))
 
 
 def load_claims(path: str | Path) -> pl.DataFrame:
     """The claims table of a dataset directory."""
-    return pl.read_parquet(_require(Path(path), CLAIMS_FILE))
+    return _consistent(path, lambda v: _read(v, CLAIMS_FILE, [f[0] for f in CLAIM_FIELDS]))
 
 
 def load(path: str | Path) -> pl.DataFrame:
-    """Claims joined to their papers (one row per claim) as a polars DataFrame."""
-    claims = load_claims(path)
-    papers = load_papers(path)
-    return claims.join(papers, on="paper_id", how="left")
+    """Claims joined to their papers (one row per claim) as a polars DataFrame.
+
+    Both tables come from the same version of the dataset, even while another run replaces it.
+    """
+
+    def both(v: Path) -> pl.DataFrame:
+        claims = _read(v, CLAIMS_FILE, [f[0] for f in CLAIM_FIELDS])
+        papers = _read(v, PAPERS_FILE, [f[0] for f in PAPER_FIELDS])
+        return claims.join(papers, on="paper_id", how="left")
+
+    return _consistent(path, both)
 
 
 def load_card(path: str | Path) -> dict[str, Any]:
-    return json.loads(_require(Path(path), CARD_FILE).read_text(encoding="utf-8"))
+    def card(v: Path) -> dict[str, Any]:
+        f = _require(v, CARD_FILE)
+        try:
+            return json.loads(f.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ClaimsetError(f"not a readable card ({exc})", f) from None
+
+    return _consistent(path, card)

@@ -135,14 +135,19 @@ def chart_for(res: RecipeResult) -> alt.Chart:
     return loglog_chart(res)
 
 
-def save_chart(chart: alt.Chart, path: str | Path) -> Path:
-    """Write ``.html`` (JavaScript inlined: opens offline), ``.png`` or ``.svg``."""
+def save_chart(chart: alt.Chart, path: str | Path, replace: bool = True) -> Path:
+    """Write ``.html`` (JavaScript inlined: opens offline), ``.png`` or ``.svg`` atomically.
+
+    With ``replace=False`` an existing file is refused (the CLI replaces one only with --force).
+    """
     path = Path(path)
+    if not replace and (path.exists() or path.is_symlink()):
+        raise ClaimsetError("exists; pass --force to replace it", path)
     suffix = path.suffix.lower()
     if suffix not in (".html", ".png", ".svg", ".json"):
         raise ClaimsetError(f"unsupported chart format {suffix or '(none)'} (use .html, .png, .svg or .json)", path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f".{path.name}.claimset-tmp{suffix}")
     try:
         if suffix == ".html":
             chart.save(str(tmp), format="html", inline=True)
