@@ -8,8 +8,10 @@ vocabulary (magnitudes, units, multiplier words, qualifier cues) is data in
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -81,10 +83,13 @@ def _vocab() -> _Vocab:
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
         # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%").
-        r"(?:(?<![\w.@#=:])(?<![^BbMm%x×]/)(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±]?[\d.])|(?<=\dsim))"
-        r"(?P<sign>[+±])?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
+        r"(?:(?<![\w.@#=:])(?<![^BbMm%x×]/)(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
+        r"(?P<sign>[+±−])?"  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
+        # Thousands groups are bounded ({1,5}), so a run of "1 000 000 ..." is read in linear time.
+        r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?![\d,])"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
+        r"|\d{1,3}(?:, \d{3}){1,5}(?=\s?(?:times|x\b|×|%))"  # "15, 000×": a stray space after the comma
+        r"|\d{1,3}(?:\.\d{1,6})?e[+-]?\d{1,3}(?![\w.])"  # scientific (the text view writes 10^{9} as 1e9)
         r"|\d+(?:\.\d+)?|\.\d+)"
         r"(?P<plus>\+)?"
         rf"(?:(?P<suf>[{suffix_class}])(?![A-Za-z0-9])|[ \-](?P<word>{words_alt})\b)?"
@@ -129,20 +134,38 @@ def _norm_unit(raw: str | None, vocab: _Vocab) -> str | None:
     return raw
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|ai|net)/\S*", re.IGNORECASE)
+# A URL starts with a scheme or "www.", or holds a known domain followed by "/". The domain form is
+# found by its ".com/" and widened to the whitespace around it, so the scan is linear on any input
+# (a pattern starting with \S+ backtracks quadratically on long runs without spaces).
+_URL = re.compile(r"(?:https?://|www\.)\S+|\.(?:com|org|io|ai|net)/", re.IGNORECASE)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of URLs: nothing inside one is a claim."""
-    return [m.span() for m in _URL.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for m in _URL.finditer(text):
+        s, e = m.span()
+        if m.group(0).startswith("."):
+            if spans and spans[-1][1] > s:
+                continue
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            while e < len(text) and not text[e].isspace():
+                e += 1
+            if s == m.start():  # no host before the dot
+                continue
+        spans.append((s, e))
+    return spans
 
 
 def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
     num = m.group("num")
     try:
-        value = float(num.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+        value = float(re.sub(r"[,\s]", "", num))
     except ValueError:
         return None
+    if m.group("sign") == "−":
+        value = -value
     magnitude, kind, suffix = 1.0, None, None
     if m.group("suf"):
         suffix = m.group("suf")
@@ -162,11 +185,14 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
         qualifier = "approx"
     if m.group("plus"):
         qualifier = "lower"
+    value = _scaled(value, magnitude)
+    if not math.isfinite(value):
+        return None  # "1e400", 309 digits: not representable, skipped alone
     return Mention(
         start=start,
         end=end,
         text=m.string[start:end],
-        value=_scaled(value, magnitude),
+        value=value,
         unit=unit,
         magnitude=magnitude,
         magnitude_kind=kind,
@@ -177,10 +203,16 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
 
 
 def _scaled(value: float, magnitude: float) -> float:
-    """value x magnitude without binary noise (4.1T -> 4.1e12, not 4099999999999.9995)."""
-    if magnitude == 1.0:
+    """value x magnitude without binary noise (4.1T -> 4.1e12, not 4099999999999.9995).
+
+    Exact for any finite value (1e-05 and 1e+16 included); inf when the product overflows.
+    """
+    if magnitude == 1.0 or not math.isfinite(value):
         return value
-    return float(f"{value!r}e{round(math.log10(magnitude))}")
+    try:
+        return float(Decimal(repr(value)).scaleb(round(math.log10(magnitude))))
+    except (InvalidOperation, OverflowError):  # pragma: no cover - Decimal covers floats' range
+        return math.inf
 
 
 def _cue_before(text: str, pos: int, cues: tuple[str, ...]) -> bool:
@@ -292,15 +324,20 @@ def _parse(text: str) -> list[Mention]:
         return []
     vocab = _vocab()
     urls = url_spans(text)
+    url_starts = [u[0] for u in urls]
 
     def in_url(s: int, e: int) -> bool:
-        return any(us <= s < ue for us, ue in urls)
+        i = bisect.bisect_right(url_starts, s) - 1
+        return i >= 0 and s < urls[i][1]
 
     atoms: list[Mention] = []
     for m in vocab.atom.finditer(text):
         if in_url(m.start(), m.end()):
             continue
-        mention = _atom_mention(m, vocab)
+        try:
+            mention = _atom_mention(m, vocab)
+        except (ValueError, ArithmeticError):  # one unreadable number is skipped alone
+            continue
         if mention is None:
             continue
         atoms.append(_spaced_unit(text, mention, vocab))
@@ -397,4 +434,5 @@ def _parse(text: str) -> list[Mention]:
         if re.fullmatch(r"\s*(?:vs\.?|versus|compared to|against)\s*", gap):
             final[idx] = replace(final[idx], role="vs-left")
             final[idx + 1] = replace(final[idx + 1], role="vs-right")
-    return final
+    # No infinite or NaN value is ever returned (a range or list can scale a value out of range).
+    return [m for m in final if math.isfinite(m.value) and (m.value_max is None or math.isfinite(m.value_max))]

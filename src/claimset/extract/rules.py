@@ -18,6 +18,7 @@ from functools import cached_property
 from ..models import Claim, Paper
 from ..numbers import Mention, parse, url_spans
 from ..spec import load_spec, spec_names
+from ..textview import normalize
 from .fields import FieldFinder
 from .sentences import sentence_at, split_sentences
 
@@ -63,6 +64,20 @@ _BEATS_BY = re.compile(r"\b(?:outperform|exceed|surpass|beat)\w*\b[^,;.]*\bby\s+
 _SIZE_FOLLOWERS = {"and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "than", "size", "sizes", "scale",
                    "scales", "respectively", "versions", "version", "variants", "variant", "range", "total", "are",
                    "is", "were", "was", "activated", "active"}
+
+
+# The words around a number that typing and fields may read: its sentence, cut to this many
+# characters on each side. Real sentences fit; a 100 KB run-on "sentence" no longer costs
+# quadratic time (every number re-scanning all of it).
+WINDOW = 400
+
+
+def _window(text: str, s0: int, s1: int, start: int, after: int) -> tuple[int, int]:
+    w0, w1 = max(s0, start - WINDOW), min(s1, after + WINDOW)
+    if w0 > s0:  # begin at a word, not inside one
+        space = text.find(" ", w0, start)
+        w0 = space + 1 if space >= 0 else w0
+    return w0, w1
 
 
 class RuleExtractor:
@@ -135,7 +150,10 @@ class RuleExtractor:
     # -------------------------------------------------------------------------------- public
 
     def extract(self, paper: Paper) -> list[Claim]:
-        text = paper.abstract
+        """Claims of one paper. Extraction reads the normalised view of the abstract (LaTeX, entities,
+        Unicode digits); offsets, numbers and sentences are mapped back to the abstract as written."""
+        view = normalize(paper.abstract)
+        text = view.text
         spans = split_sentences(text)
         if not spans:
             return []
@@ -147,7 +165,8 @@ class RuleExtractor:
             if any(us <= m.start < ue for us, ue in urls):
                 continue
             s0, s1 = sentence_at(spans, m.start)
-            decisions = self.classify(text, m, s0, s1)
+            w0, w1 = _window(text, s0, s1, m.start, m.after)
+            decisions = self.classify(text, m, w0, w1)
             head = self._head_word(text, m)
             key = (s0, m.unit)
             if decisions is None or (head and (s0, m.unit, head) in siblings):
@@ -158,8 +177,11 @@ class RuleExtractor:
                 siblings[key] = decisions
                 if head:
                     siblings[(s0, m.unit, head)] = decisions
+            start, end = view.span(m.start, m.end)
+            ss, se = view.span(s0, s1)
+            sentence = paper.abstract[ss:se]
             for decision in decisions:
-                fields = self.fields.find(text, m, s0, s1, decision, method)
+                fields = self.fields.find(text, m, w0, w1, decision, method)
                 claims.append(
                     Claim.model_validate(
                         {
@@ -169,14 +191,14 @@ class RuleExtractor:
                             "value_max": m.value_max,
                             "unit": decision.unit,
                             "qualifier": m.qualifier,
-                            "number": m.text,
-                            "start": m.start,
-                            "end": m.end,
-                            "sentence": text[s0:s1],
+                            "number": paper.abstract[start:end],
+                            "start": start,
+                            "end": end,
+                            "sentence": sentence,
                             "extractor": self.label,
                             **fields,
                         },
-                        context={"abstract": text},
+                        context={"abstract": paper.abstract},
                     )
                 )
         return claims

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A sentence ends at . ! ? followed by space and a capital, digit, bracket or quote — unless the
@@ -34,10 +35,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The span holding ``pos`` (the last one starting at or before it)."""
-    chosen = spans[0] if spans else (0, 0)
-    for s, e in spans:
-        if s <= pos:
-            chosen = (s, e)
-        else:
-            break
-    return chosen
+    if not spans:
+        return (0, 0)
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return spans[max(i, 0)]
