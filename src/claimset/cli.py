@@ -142,6 +142,8 @@ def _print_summary(summary) -> None:
     table.add_row("input files", str(len(c.files)))
     table.add_row("records read", str(c.n_records))
     table.add_row("duplicate records merged", str(c.n_duplicates))
+    if c.n_id_conflicts:
+        table.add_row("records sharing an id with another paper (kept, id suffixed)", str(c.n_id_conflicts))
     for reason, n in sorted(c.skipped.items()):
         table.add_row(f"records skipped ({reason})", str(n))
     table.add_row("papers", str(c.n_papers), style="bold")

@@ -70,6 +70,7 @@ class CorpusRead:
     names: list[str] = field(default_factory=list)
     n_records: int = 0
     n_duplicates: int = 0
+    n_id_conflicts: int = 0  # records sharing an id with a different paper (kept, id suffixed)
     skipped: Counter = field(default_factory=Counter)
 
 
@@ -279,24 +280,59 @@ def _map_record(record: dict[str, Any], cols: dict[str, list[str]]) -> dict[str,
     return {key: _pick(record, names) for key, names in cols.items()}
 
 
+class _Columns:
+    """Column resolution per distinct set of keys (JSON records need not share their keys)."""
+
+    def __init__(self, overrides: ColumnMap, path: Path):
+        self.overrides, self.path = overrides, path
+        self._cache: dict[tuple[str, ...], dict[str, list[str]] | ClaimsetError] = {}
+        self.error: ClaimsetError | None = None
+
+    def of(self, keys: list[str]) -> dict[str, list[str]] | None:
+        key = tuple(keys)
+        if key not in self._cache:
+            try:
+                self._cache[key] = _resolve_columns(keys, self.overrides, self.path)
+            except ClaimsetError as exc:
+                self._cache[key] = exc
+        got = self._cache[key]
+        if isinstance(got, ClaimsetError):
+            self.error = self.error or got
+            return None
+        return got
+
+
+def _loads(text: str, path: Path, lineno: int) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ClaimsetError(f"malformed JSON ({exc.msg} at column {exc.colno})", path, lineno) from None
+    except RecursionError:
+        raise ClaimsetError("malformed JSON (nested too deeply)", path, lineno) from None
+
+
 def read_jsonl(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
-    cols: dict[str, list[str]] | None = None
-    seen_any = False
+    """Records of a JSON Lines file. Columns are found per record: records need not share keys. A
+    record without a title or abstract field is a counted skip; a file where none has them is an error."""
+    cols = _Columns(overrides, path)
+    seen_any = kept = False
     for lineno, text in _decode_lines(path):
         if not text.strip():
             continue
         seen_any = True
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ClaimsetError(f"malformed JSON ({exc.msg} at column {exc.colno})", path, lineno) from None
+        record = _loads(text, path, lineno)
         if not isinstance(record, dict):
             raise ClaimsetError(f"expected a JSON object, found {type(record).__name__}", path, lineno)
-        if cols is None:
-            cols = _resolve_columns(list(record.keys()), overrides, path)
-        yield lineno, _map_record(record, cols)
+        mapping = cols.of(list(record.keys()))
+        if mapping is None:
+            yield lineno, {}
+            continue
+        kept = True
+        yield lineno, _map_record(record, mapping)
     if not seen_any:
         raise ClaimsetError("empty file", path)
+    if not kept and cols.error is not None:
+        raise cols.error
 
 
 def read_json(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -307,6 +343,8 @@ def read_json(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str,
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ClaimsetError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+    except RecursionError:
+        raise ClaimsetError("malformed JSON (nested too deeply)", path) from None
     if isinstance(doc, dict):
         lists = [v for v in doc.values() if isinstance(v, list)]
         if len(lists) != 1:
@@ -325,25 +363,34 @@ def read_json(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str,
         yield i, _map_record(rec, cols)
 
 
+_CSV_FIELD_LIMIT = 16 << 20  # characters: no abstract is this long; a runaway quoted field is
+
+
 def read_csv(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
-    text = _read_text(path)
-    if not text.strip():
-        raise ClaimsetError("empty file", path)
-    csv.field_size_limit(1 << 30)
+    """Records of a CSV/TSV file, streamed (memory does not grow with the file). A quote left open
+    is an error naming the line where its record starts."""
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = reader.fieldnames or []
-    except csv.Error as exc:
-        raise ClaimsetError(f"malformed CSV header ({exc})", path, 1) from None
-    cols = _resolve_columns([h for h in header if h], overrides, path)
-    start_line = reader.line_num + 1
-    try:
-        for row in reader:
-            yield start_line, _map_record(row, cols)
+    with path.open("r", encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        start_line = 1
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise ClaimsetError("empty file", path)
+            cols = _resolve_columns([h for h in header if h], overrides, path)
             start_line = reader.line_num + 1
-    except csv.Error as exc:
-        raise ClaimsetError(f"malformed CSV ({exc})", path, reader.line_num) from None
+            for row in reader:
+                if row:
+                    yield start_line, _map_record(dict(zip(header, row)), cols)
+                start_line = reader.line_num + 1
+        except csv.Error as exc:
+            msg = str(exc)
+            if "unexpected end of data" in msg or "field larger than field limit" in msg:
+                msg = "a quoted field is never closed (unterminated quote)"
+            raise ClaimsetError(f"malformed CSV ({msg})", path, start_line) from None
+        except UnicodeDecodeError as exc:
+            raise ClaimsetError(f"not UTF-8 text ({exc.reason})", path, reader.line_num + 1) from None
 
 
 def read_parquet(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -387,15 +434,33 @@ def _url(value: Any, record_id: str | None) -> str | None:
     return None
 
 
-def _to_paper(rec: dict[str, Any], source: str) -> Paper | None:
-    title = rec.get("title")
-    abstract = rec.get("abstract")
-    if title is None or abstract is None:
-        return None
-    title = " ".join(str(title).split())
-    abstract = str(abstract).strip()
-    if not title or not abstract:
-        return None
+def _text(value: Any, name: str) -> str:
+    """A text field, or :class:`_Skip` naming the reason: a number, list, dict, bool or bytes is
+    never turned into text (claims would be read from its Python spelling)."""
+    if value is None:
+        raise _Skip(f"no {name}")
+    if not isinstance(value, str):
+        raise _Skip(f"{name} is not text ({type(value).__name__})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Skip(f"{name} is not valid Unicode (lone surrogate)") from None
+    if "\x00" in value:
+        raise _Skip(f"{name} holds NUL characters")
+    return value
+
+
+class _Skip(Exception):
+    """A record that is counted and left out, with the reason."""
+
+
+def _to_paper(rec: dict[str, Any], source: str) -> Paper:
+    title = " ".join(_text(rec.get("title"), "title").split())
+    abstract = _text(rec.get("abstract"), "abstract").strip()
+    if not title:
+        raise _Skip("no title")
+    if not abstract:
+        raise _Skip("no abstract")
     raw_id = rec.get("id")
     record_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else None
     date_value = rec.get("date")
@@ -451,22 +516,24 @@ class CorpusReader:
         if not self.paths:
             raise ClaimsetError("no input given")
         self.stats = CorpusRead(papers=[], files=[str(p) for p, _ in self.paths], names=[n for _, n in self.paths])
+        self._variants: dict[str, tuple[bytes, bytes]] = {}  # id -> (first holder's digest, lowest digest)
+        self._suffixed: dict[tuple[str, bytes], str] = {}
 
     def __iter__(self) -> Iterator[tuple[Paper, str | None]]:
         import hashlib
 
         seen: dict[bytes, str] = {}
-        ids: set[str] = set()
+        ids: dict[str, bytes] = {}  # paper id -> content digest of the paper holding it
         stats = self.stats
         n_papers = 0
         for path, cited in self.paths:
             fmt = self._format or detect_format(path)
             for lineno, rec in _records(path, fmt, self.overrides):
                 stats.n_records += 1
-                paper = _to_paper(rec, f"{cited}:{lineno}")
-                if paper is None:
-                    missing = "title" if not rec.get("title") else "abstract"
-                    stats.skipped[f"no {missing}"] += 1
+                try:
+                    paper = _to_paper(rec, f"{cited}:{lineno}")
+                except _Skip as why:
+                    stats.skipped[str(why)] += 1
                     continue
                 key = hashlib.sha1(f"{paper.title}\x00{paper.abstract}".encode("utf-8")).digest()
                 if key in seen:
@@ -474,17 +541,43 @@ class CorpusReader:
                     yield paper, seen[key]
                     continue
                 if paper.paper_id in ids:
-                    # Same id, different text: keep both, the later one with a suffix, so ids stay unique.
-                    n = 2
-                    while f"{paper.paper_id}-{n}" in ids:
-                        n += 1
-                    paper = paper.model_copy(update={"paper_id": f"{paper.paper_id}-{n}"})
-                ids.add(paper.paper_id)
+                    paper = paper.model_copy(update={"paper_id": self._conflict(paper.paper_id, ids, key)})
+                else:
+                    ids[paper.paper_id] = key
                 seen[key] = paper.paper_id
                 n_papers += 1
                 yield paper, None
         if n_papers == 0:
             raise ClaimsetError("no papers with both a title and an abstract", self.paths[0][0])
+
+
+    def _conflict(self, base: str, ids: dict[str, bytes], key: bytes) -> str:
+        """Same id, different text: both are kept. The variant with the smallest content digest
+        holds the plain id and every other one ``id-<8 hex of its digest>``, whatever the input
+        order. The first record was already handed out with the plain id, so where a later one wins,
+        :meth:`id_renames` says which two ids to swap once the run is over."""
+        self.stats.n_id_conflicts += 1
+        if base not in self._variants:  # reserve the id the first holder may move to
+            ids.setdefault(f"{base}-{ids[base].hex()[:8]}", ids[base])
+        first, low = self._variants.get(base, (ids[base], ids[base]))
+        self._variants[base] = (first, min(low, key))
+        mine = f"{base}-{key.hex()[:8]}"
+        n = 8
+        while mine in ids:  # a prefix clash (or an input id spelled the same): lengthen it
+            n += 4
+            mine = f"{base}-{key.hex()[:n]}"
+        ids[mine] = key
+        self._suffixed[(base, key)] = mine
+        return mine
+
+    def id_renames(self) -> dict[str, str]:
+        """``{id as written: final id}`` for the ids to swap after the run (usually empty)."""
+        out: dict[str, str] = {}
+        for base, (first, low) in self._variants.items():
+            if low != first:
+                out[base] = f"{base}-{first.hex()[:8]}"
+                out[self._suffixed[(base, low)]] = base
+        return out
 
 
 def merge_metadata(first: Paper, repeat: Paper) -> Paper:
@@ -508,6 +601,8 @@ def read_corpus(
         else:
             papers[first] = merge_metadata(papers[first], paper)
     result = reader.stats
-    result.papers = list(papers.values())
+    renames = reader.id_renames()
+    result.papers = [p.model_copy(update={"paper_id": renames[p.paper_id]}) if p.paper_id in renames else p
+                     for p in papers.values()]
     result.n_papers = len(result.papers)
     return result

@@ -111,7 +111,7 @@ def extract_corpus(
         sources = [{"title": "claimset input", "path": n} for n in corpus.names]
         if any("all_ml_systems" in n for n in corpus.names):
             sources.append(EPOCH_SOURCE)
-        written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources)
+        written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources, renames=reader.id_renames())
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
     corpus.n_papers = done
     notes = [f"removed {len(writer.cleaned)} temporary folder(s) left by interrupted runs"] if writer.cleaned else []

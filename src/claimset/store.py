@@ -245,10 +245,15 @@ class DatasetWriter:
         except OSError as exc:
             raise os_error(exc, self.tmp) from None
 
-    def commit(self, inputs: list[str | Path] = (), sources: list[dict[str, str]] | None = None) -> Path:
+    def commit(self, inputs: list[str | Path] = (), sources: list[dict[str, str]] | None = None,
+               renames: dict[str, str] | None = None) -> Path:
+        """Seal and switch in the dataset. ``renames`` ({paper id as written: final id}) swaps the
+        ids of papers whose id another record shared (see ``CorpusReader.id_renames``)."""
         try:
             self._pw.close()
             self._cw.close()
+            if renames:
+                self._rename_papers(renames)
             provenance = {
                 "extractor": self.extractor,
                 "inputs": [{"path": _cited(p), "sha256": _sha256(Path(p))} for p in inputs if Path(p).is_file()],
@@ -270,6 +275,29 @@ class DatasetWriter:
         self._prune(keep={version, self._previous})
         self._release()
         return self.out
+
+    def _rename_papers(self, renames: dict[str, str]) -> None:
+        """Rewrite both tables batch by batch with paper ids renamed (and those claims' ids remade)."""
+        from .ids import claim_id
+
+        def papers(t: pa.Table) -> pa.Table:
+            ids = [renames.get(i, i) for i in t.column("paper_id").to_pylist()]
+            return t.set_column(t.schema.get_field_index("paper_id"), t.schema.field("paper_id"), pa.array(ids, pa.string()))
+
+        def claims(t: pa.Table) -> pa.Table:
+            rows = t.select(["claim_id", "paper_id", "claim_type", "start", "end", "number"]).to_pylist()
+            pids = [renames.get(r["paper_id"], r["paper_id"]) for r in rows]
+            cids = [claim_id(p, r["claim_type"], r["start"], r["end"], r["number"]) if p != r["paper_id"] else r["claim_id"]
+                    for p, r in zip(pids, rows)]
+            t = t.set_column(t.schema.get_field_index("paper_id"), t.schema.field("paper_id"), pa.array(pids, pa.string()))
+            return t.set_column(t.schema.get_field_index("claim_id"), t.schema.field("claim_id"), pa.array(cids, pa.string()))
+
+        for name, fix, schema in ((PAPERS_FILE, papers, self._pschema), (CLAIMS_FILE, claims, self._cschema)):
+            src, dst = self.tmp / name, self.tmp / f"{name}.renamed"
+            with pq.ParquetWriter(dst, schema, compression="zstd") as w:
+                for batch in pq.ParquetFile(src).iter_batches(batch_size=5000):
+                    w.write_table(fix(pa.Table.from_batches([batch], schema=schema)))
+            os.replace(dst, src)
 
     def _seal(self) -> str:
         """Make the temporary folder an immutable version named by its content; returns its name."""

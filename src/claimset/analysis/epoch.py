@@ -17,16 +17,23 @@ import polars as pl
 
 from ..corpus import parse_date
 from ..ids import paper_id_for_title
-from ..store import load
+from ..store import load, load_papers
 from .fits import FitResult, fit_time_trend
 from .recipes import own_size_per_paper
 
 
 def epoch_rows(csv_path: str | Path, domain: str = "Language", since: int = 2018) -> list[dict[str, Any]]:
+    """Epoch rows of ``domain`` dated ``since`` or later, each with the line its record starts on
+    (``source``, as claimset's readers write it) so it joins the dataset's own paper ids."""
     csv.field_size_limit(1 << 30)
     out = []
+    name = Path(csv_path).name
     with open(csv_path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+        reader = csv.reader(fh)
+        header = next(reader)
+        start = reader.line_num + 1
+        for values in reader:
+            row, line, start = dict(zip(header, values)), start, reader.line_num + 1
             if domain not in (row.get("Domain") or "").split(","):
                 continue
             date = parse_date(row.get("Publication date"))
@@ -34,13 +41,26 @@ def epoch_rows(csv_path: str | Path, domain: str = "Language", since: int = 2018
                 continue
             title = " ".join((row.get("Reference") or "").split()) or " ".join((row.get("Model") or "").split())
             params = float(row["Parameters"]) if (row.get("Parameters") or "").strip() else None
-            out.append({"model": row.get("Model"), "paper_id": paper_id_for_title(title), "date": date, "curated": params})
+            out.append({"model": row.get("Model"), "source": f"{name}:{line}", "title_id": paper_id_for_title(title),
+                        "date": date, "curated": params})
     return out
+
+
+def _paper_ids(rows: list[dict[str, Any]], papers: pl.DataFrame) -> None:
+    """Give each row the dataset's paper id: by the line it was read from, else (a repeat listing
+    merged into an earlier one) by its title."""
+    by_source = {}
+    for pid, src in papers.select("paper_id", "source").iter_rows():
+        if src:
+            by_source[src.rsplit("/", 1)[-1]] = pid
+    for r in rows:
+        r["paper_id"] = by_source.get(r["source"], r["title_id"])
 
 
 def compare_size_trends(csv_path: str | Path, dataset: str | Path, domain: str = "Language", since: int = 2018) -> dict[str, Any]:
     """Both fits on the same rows (those with an extracted size and a curated value), plus counts."""
     rows = epoch_rows(csv_path, domain, since)
+    _paper_ids(rows, load_papers(dataset))
     largest = {r["paper_id"]: r["size"] for r in own_size_per_paper(load(dataset)).iter_rows(named=True)}
     both = [dict(r, extracted=largest[r["paper_id"]]) for r in rows if r["curated"] and r["paper_id"] in largest]
     dates = [r["date"] for r in both]
