@@ -308,18 +308,19 @@ def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
     return m
 
 
-def parse(text: str) -> list[Mention]:
-    """All numeric mentions in ``text``, in order, with ranges merged and list units shared.
+def parse(text: str, limit: int | None = None) -> list[Mention]:
+    """All numeric mentions in ``text``, in order, with ranges merged and list units shared; with
+    ``limit``, only the first ``limit`` of them (the rest of a very long text is not read).
 
-    Never raises: anything that cannot be read as a number is skipped.
+    Never raises: a number that cannot be read is skipped alone.
     """
     try:
-        return _parse(text)
-    except Exception:  # the parser must not take a whole extraction down  # pragma: no cover
+        return _parse(text, limit)
+    except Exception:  # the last guard: no single text may take a whole extraction down  # pragma: no cover
         return []
 
 
-def _parse(text: str) -> list[Mention]:
+def _parse(text: str, limit: int | None = None) -> list[Mention]:
     if not isinstance(text, str) or not text:
         return []
     vocab = _vocab()
@@ -341,8 +342,11 @@ def _parse(text: str) -> list[Mention]:
         if mention is None:
             continue
         atoms.append(_spaced_unit(text, mention, vocab))
+        if limit is not None and len(atoms) > 2 * limit:
+            break
+    horizon = atoms[-1].end if limit is not None and len(atoms) > 2 * limit else len(text)
     for pattern, value, qual, reduction in vocab.words:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, 0, horizon):
             if in_url(m.start(), m.end()) or any(a.start < m.end() and m.start() < a.end for a in atoms):
                 continue
             atoms.append(
@@ -352,6 +356,8 @@ def _parse(text: str) -> list[Mention]:
                 )
             )
     atoms.sort(key=lambda a: a.start)
+    if limit is not None:
+        atoms = atoms[: 2 * limit]
 
     # Merge ranges and mark from->to / vs pairs.
     merged: list[Mention] = []
@@ -415,6 +421,8 @@ def _parse(text: str) -> list[Mention]:
         j = k + 1
 
     # Qualifiers from the words around each mention.
+    if limit is not None:
+        out = out[:limit]
     final: list[Mention] = []
     for idx, m in enumerate(out):
         q = m.qualifier

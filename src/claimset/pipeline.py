@@ -115,6 +115,9 @@ def extract_corpus(
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
     corpus.n_papers = done
     notes = [f"removed {len(writer.cleaned)} temporary folder(s) left by interrupted runs"] if writer.cleaned else []
+    if getattr(ex, "truncated", 0):
+        notes.append(f"{ex.truncated} abstract(s) longer than {ex.max_chars:,} characters or holding more than "
+                     f"{ex.max_numbers} numbers: only that much of each was read")
     return ExtractSummary(
         out=written,
         corpus=corpus,

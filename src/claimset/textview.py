@@ -146,15 +146,16 @@ class TextView:
     starts: tuple[int, ...] | None = None  # original start of each view character (None: identity)
     ends: tuple[int, ...] | None = None  # original end of each view character
 
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the view span ``[start, end)``."""
+    def span(self, start: int, end: int, number: bool = False) -> tuple[int, int]:
+        """The original span of the view span ``[start, end)``; for a ``number``, an inline-math
+        ``$`` left open by the span is taken in too ("2.5$\\times$", not "2.5$\\times")."""
         if self.starts is None:
             return start, end
         if end <= start:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return pos, pos
         s, e = self.starts[start], self.ends[end - 1]
-        if self.original.count("$", s, e) % 2:  # "2.5$\\times" -> "2.5$\\times$": close the math
+        if number and self.original.count("$", s, e) % 2:  # "2.5$\\times" -> "2.5$\\times$": close the math
             nxt = self.starts[end] if end < len(self.starts) else len(self.original)
             if self.original[e:nxt].startswith("$"):
                 e += 1

@@ -216,7 +216,7 @@ class FieldFinder:
                 and named.group(1) not in (found.get("benchmark"), found.get("metric")):
             return named.group(1)  # "Pixtral 12B (51.7%)", "Janus 7B: 0.84"
         # not "to reduce ..." (an infinitive) nor "an accuracy increase of ..." (a noun)
-        verbs = [v for v in _VERB.finditer(head) if not re.search(r"\bto\s+$", head[: v.start()])
+        verbs = [v for v in _VERB.finditer(head) if not _after_to(head, v.start())
                  and not (re.match(r"\s+of\b", head[v.end():]) and _NOUN_VERB.match(v.group(0)))]
         for i in range(len(verbs) - 1, -1, -1):
             vm = verbs[i]
@@ -342,6 +342,17 @@ class FieldFinder:
 
 _NP_BREAK = {"that", "of", "on", "in", "with", "for", "by", "to", "from", "and", "or", "we", "demonstrate", "show",
              "find", "use", "using", "when", "while", "if", "is", "are", "was", "were", "be", "been"}
+def _after_to(text: str, pos: int) -> bool:
+    """Is ``pos`` just after the word "to" and a space (an infinitive: "to reduce")? Reads only the
+    few characters before ``pos``, so a long sentence costs no more than a short one."""
+    pre = text[max(0, pos - 40) : pos]
+    if not pre or not pre[-1].isspace():
+        return False
+    pre = pre.rstrip()
+    return pre.endswith("to") and (len(pre) == 2 or not (pre[-3].isalnum() or pre[-3] == "_")) \
+        and (len(pre) > 2 or pos - 40 <= 0)
+
+
 def _trained_owner(head: str) -> str | None:
     """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
     trained = _TRAINED_ON.search(head)

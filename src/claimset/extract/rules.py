@@ -10,6 +10,7 @@ descriptive fields (subject, baseline, benchmark, metric). Every claim it makes 
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -70,6 +71,13 @@ _SIZE_FOLLOWERS = {"and", "or", "to", "in", "on", "at", "for", "with", "by", "fr
 # characters on each side. Real sentences fit; a 100 KB run-on "sentence" no longer costs
 # quadratic time (every number re-scanning all of it).
 WINDOW = 400
+# Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
+# inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
+# and 35 numbers). An abstract beyond them is read up to the bound and counted as truncated.
+MAX_CHARS = 20_000
+MAX_NUMBERS = 100
+NEAR = 120  # characters before a number that its setting/unit cues are read from
+REACH = 130  # characters around a number that trigger words are scored in
 
 
 def _window(text: str, s0: int, s1: int, start: int, after: int) -> tuple[int, int]:
@@ -80,11 +88,27 @@ def _window(text: str, s0: int, s1: int, start: int, after: int) -> tuple[int, i
     return w0, w1
 
 
+@dataclass(frozen=True)
+class _Span:
+    """A trigger's span relative to the scored window (the two methods of a match that scoring reads)."""
+
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
 class RuleExtractor:
     """Rule-based claim extractor (no network). ``extract(paper)`` gives validated claims."""
 
     name = NAME
     version = VERSION
+    max_numbers = MAX_NUMBERS
+    max_chars = MAX_CHARS
 
     def __init__(self) -> None:
         self.types = {load_spec(n)["name"]: load_spec(n) for n in spec_names("types")}
@@ -92,6 +116,9 @@ class RuleExtractor:
         self.settings = load_spec("settings")
         self.fields = FieldFinder(load_spec("fields"))
         self._size_suffixes = frozenset(self.types["model_size"]["size_suffixes"])
+        self._trig_text: str | None = None
+        self._trig_found: dict[tuple[str, float], list[tuple[int, int]]] = {}
+        self.truncated = 0  # abstracts with more than MAX_NUMBERS numbers (only the first were read)
 
     @property
     def label(self) -> str:
@@ -152,7 +179,12 @@ class RuleExtractor:
     def extract(self, paper: Paper) -> list[Claim]:
         """Claims of one paper. Extraction reads the normalised view of the abstract (LaTeX, entities,
         Unicode digits); offsets, numbers and sentences are mapped back to the abstract as written."""
-        view = normalize(paper.abstract)
+        abstract = paper.abstract
+        if len(abstract) > MAX_CHARS:
+            self.truncated += 1
+            cut = abstract.rfind(" ", 0, MAX_CHARS)
+            abstract = abstract[: cut if cut > 0 else MAX_CHARS]
+        view = normalize(abstract)
         text = view.text
         spans = split_sentences(text)
         if not spans:
@@ -161,7 +193,13 @@ class RuleExtractor:
         method = self.fields.method_name(paper.title, text)
         claims: list[Claim] = []
         siblings: dict[tuple[int, str | None], list[Decision]] = {}
-        for m in parse(text):
+        sentences: dict[int, str] = {}
+        mentions = parse(text, limit=MAX_NUMBERS + 1)
+        if len(mentions) > MAX_NUMBERS:
+            self.truncated += len(abstract) == len(paper.abstract)  # not counted twice
+            mentions = mentions[:MAX_NUMBERS]
+        self._trig_upto = mentions[-1].after + REACH + 1 if mentions else 0  # no trigger beyond is read
+        for m in mentions:
             if any(us <= m.start < ue for us, ue in urls):
                 continue
             s0, s1 = sentence_at(spans, m.start)
@@ -177,9 +215,11 @@ class RuleExtractor:
                 siblings[key] = decisions
                 if head:
                     siblings[(s0, m.unit, head)] = decisions
-            start, end = view.span(m.start, m.end)
-            ss, se = view.span(s0, s1)
-            sentence = paper.abstract[ss:se]
+            start, end = view.span(m.start, m.end, number=True)
+            if s0 not in sentences:
+                sentences[s0] = view.span(s0, s1)
+            ss, se = sentences[s0]
+            sentence = abstract[min(ss, start) : max(se, end)]
             for decision in decisions:
                 fields = self.fields.find(text, m, w0, w1, decision, method)
                 claims.append(
@@ -209,7 +249,9 @@ class RuleExtractor:
         """The claim types (usually one, sometimes none or two) of one mention; ``None`` for a
         factor or percentage with no cue of its own (it may take a parallel sibling's type)."""
         rx = self._re
-        left = text[s0 : m.start]
+        # Cues before a number are short: reading only the last NEAR characters keeps every
+        # end-anchored pattern cheap (a search re-tries each start position of its text).
+        left = text[max(s0, m.start - NEAR) : m.start]
         tail_from = m.group_after if m.in_list and m.group_after else m.after
         right = text[tail_from:s1]
         bare = m.unit is None and m.magnitude_kind is None and not m.is_word
@@ -392,10 +434,14 @@ class RuleExtractor:
         A trigger counts for less the further it is, and half as much for each clause boundary
         (comma, semicolon, closing bracket) between it and the number. ``None``: no cue at all.
         """
+        # A trigger further than REACH characters scores below the 0.12 floor (1.25 * exp(-105/45)),
+        # so only that reach around the number is scanned.
+        s0, s1 = max(s0, m.start - REACH), min(s1, m.after + REACH)
         sentence = text[s0:s1]
         a, b = m.start - s0, m.after - s0
         best: dict[str, float] = {}
         near_right: dict[str, int] = {}
+        found = self._trigger_matches(text)
         for trig in self._triggers:
             score = 0.0
             for weight, pattern in ((1.0, trig.strong), (0.35, trig.weak)):
@@ -403,7 +449,9 @@ class RuleExtractor:
                     continue
                 if m.is_word and weight < 1.0:
                     continue  # a multiplier word needs a trigger that names the quantity
-                for t in pattern.finditer(sentence):
+                spans = found[(trig.name, weight)]
+                lo = bisect.bisect_left(spans, (s0, s0))
+                for t in (_Span(ts - s0, te - s0) for ts, te in spans[lo:bisect.bisect_left(spans, (s1, s1))] if te <= s1):
                     if t.start() < b and t.end() > a:
                         continue
                     if t.start() >= b:
@@ -438,6 +486,18 @@ class RuleExtractor:
                     and "benchmark_score" not in (first, second):
                 return [Decision(first, unit), Decision(second, unit)]
         return [Decision(top, unit)]
+
+    def _trigger_matches(self, text: str) -> dict[tuple[str, float], list[tuple[int, int]]]:
+        """Every trigger word's spans in ``text``, found once per abstract (not once per number)."""
+        if self._trig_text is not text:
+            self._trig_text = text
+            self._trig_found = {}
+            upto = min(len(text), getattr(self, "_trig_upto", len(text)) or len(text))
+            for trig in self._triggers:
+                for weight, pattern in ((1.0, trig.strong), (0.35, trig.weak)):
+                    if pattern is not None:
+                        self._trig_found[(trig.name, weight)] = [t.span() for t in pattern.finditer(text, 0, upto)]
+        return self._trig_found
 
     @staticmethod
     def _head_word(text: str, m: Mention) -> str | None:
