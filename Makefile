@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test install analysis bench clean
+.PHONY: run test install analysis bench fuzz clean
+FUZZ_N ?= 100000
+FUZZ_FLAGS ?=
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +42,10 @@ bench: $(TSTAMP)
 	$(BIN)/python benchmarks/audit_precision.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_bootstrap.py
+
+## fuzz: FUZZ_N generated inputs through the parser and the extractor; prints crashes, violations, slow inputs
+fuzz: $(TSTAMP)
+	$(BIN)/python -m tests.reliability.fuzz -n $(FUZZ_N) $(FUZZ_FLAGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -371,26 +371,26 @@ def read_csv(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, 
     is an error naming the line where its record starts."""
     csv.field_size_limit(_CSV_FIELD_LIMIT)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    with path.open("r", encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh, delimiter=delimiter, strict=True)
-        start_line = 1
-        try:
-            header = next(reader, None)
-            if header is None:
-                raise ClaimsetError("empty file", path)
-            cols = _resolve_columns([h for h in header if h], overrides, path)
+    lines = (text for _, text in _decode_lines(path))  # strict UTF-8, line by line: errors name their line
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    start_line = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ClaimsetError("empty file", path)
+        cols = _resolve_columns([h for h in header if h], overrides, path)
+        start_line = reader.line_num + 1
+        for row in reader:
+            if row:
+                yield start_line, _map_record(dict(zip(header, row)), cols)
             start_line = reader.line_num + 1
-            for row in reader:
-                if row:
-                    yield start_line, _map_record(dict(zip(header, row)), cols)
-                start_line = reader.line_num + 1
-        except csv.Error as exc:
-            msg = str(exc)
-            if "unexpected end of data" in msg or "field larger than field limit" in msg:
-                msg = "a quoted field is never closed (unterminated quote)"
-            raise ClaimsetError(f"malformed CSV ({msg})", path, start_line) from None
-        except UnicodeDecodeError as exc:
-            raise ClaimsetError(f"not UTF-8 text ({exc.reason})", path, reader.line_num + 1) from None
+    except csv.Error as exc:
+        msg = str(exc)
+        if "unexpected end of data" in msg:
+            msg = "a quoted field is never closed (unterminated quote)"
+        elif "field larger than field limit" in msg:
+            msg = f"a field longer than {_CSV_FIELD_LIMIT >> 20} MB: an unterminated quote?"
+        raise ClaimsetError(f"malformed CSV ({msg})", path, start_line) from None
 
 
 def read_parquet(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:

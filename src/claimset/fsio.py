@@ -128,9 +128,9 @@ class Lock:
     """An exclusive, non-blocking writer lock on a file (``flock``): released when the process ends,
     however it ends, so a crashed writer never blocks the next run."""
 
-    def __init__(self, path: Path, what: str):
+    def __init__(self, path: Path, what: str | Path):
         self.path = path
-        self.what = what
+        self.what = what  # what the lock guards, named in the error
         self._fd: int | None = None
 
     def acquire(self) -> "Lock":
@@ -145,7 +145,7 @@ class Lock:
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             os.close(fd)
-            raise ClaimsetError(f"{self.what} is being written by {holder}; wait for it to finish", self.path.parent.parent) from None
+            raise ClaimsetError(f"is being written by {holder}; wait for it to finish", self.what) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"claimset process {os.getpid()}\n".encode(), 0)
         self._fd = fd

@@ -164,7 +164,8 @@ def check_output(out: str | Path, inputs: list[str | Path] = ()) -> Path:
         p = Path(item).resolve()
         if resolved == (p if p.is_dir() else p.parent):
             raise ClaimsetError("holds the input files; write the dataset to a folder of its own", out)
-    if out.is_dir() and not is_dataset(out) and any(out.iterdir()):
+    # A folder holding only `.claimset` is a dataset being made (or whose first run was killed): ours.
+    if out.is_dir() and not is_dataset(out) and any(p.name != STATE_DIR for p in out.iterdir()):
         n = sum(1 for _ in out.iterdir())
         raise ClaimsetError(
             f"folder exists, is not a claimset dataset and holds {n} entries; choose a new or empty folder", out
@@ -203,7 +204,7 @@ class DatasetWriter:
             self.state.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(exc, self.out, "cannot create the dataset folder") from None
-        self._lock = Lock(self.state / "lock", f"dataset {self.out}")
+        self._lock = Lock(self.state / "lock", self.out)
         try:
             self._lock.acquire()
             self._clean_stale()
