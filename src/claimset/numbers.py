@@ -39,6 +39,7 @@ class Mention:
     role: str | None = None  # "from" / "to" in a from->to pair, "vs-left"/"vs-right"
     in_list: bool = False
     group_after: int | None = None  # for list items: end of the whole list ("7, 13, and 70 billion")
+    group_start: int | None = None  # for list items: start of the list's first item
     flags: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -82,9 +83,14 @@ def _vocab() -> _Vocab:
     atom = re.compile(
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
-        # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%").
-        r"(?:(?<![\w.@#=:])(?<![^BbMm%x×]/)(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
-        r"(?P<sign>[+±−])?"  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
+        # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%");
+        # a decimal pair is a slash list too ("1.8/3.3 WER"); an integer one is a fraction or a date.
+        # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B").
+        r"(?:(?:(?<![\w.@#=:])|(?<=\d[BM]-A))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
+        r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
+        r"(?P<sign>[+±−])?"
+        # A mixture-of-experts size "8x22B" is one number, the product (the "8x" is not a factor).
+        r"(?:(?P<experts>\d{1,3})[x×](?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
         # Thousands groups are bounded ({1,5}), so a run of "1 000 000 ..." is read in linear time.
         r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?![\d,])"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
@@ -92,7 +98,8 @@ def _vocab() -> _Vocab:
         r"|\d{1,3}(?:\.\d{1,6})?e[+-]?\d{1,3}(?![\w.])"  # scientific (the text view writes 10^{9} as 1e9)
         r"|\d+(?:\.\d+)?|\.\d+)"
         r"(?P<plus>\+)?"
-        rf"(?:(?P<suf>[{suffix_class}])(?![A-Za-z0-9])|[ \-](?P<word>{words_alt})\b)?"
+        # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B").
+        rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>{words_alt})\b)?"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<unit>{'|'.join(glued_units)})?"
@@ -177,7 +184,7 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
         unit = m.group("bytes").strip()
     elif m.group("time"):
         unit = m.group("time")
-    start = m.start("sign") if m.group("sign") else m.start("num")
+    start = m.start("sign") if m.group("sign") else m.start("experts") if m.group("experts") else m.start("num")
     end = m.end()
     # Trailing "-fold"/"times" are in the match; a bare trailing "-" is not part of the number.
     qualifier = "exact"
@@ -186,6 +193,8 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
     if m.group("plus"):
         qualifier = "lower"
     value = _scaled(value, magnitude)
+    if m.group("experts"):
+        value = _scaled(value * int(m.group("experts")), 1.0)
     if not math.isfinite(value):
         return None  # "1e400", 309 digits: not representable, skipped alone
     return Mention(
@@ -415,8 +424,8 @@ def _parse(text: str, limit: int | None = None) -> list[Mention]:
                                 magnitude_kind=last.magnitude_kind, suffix=last.suffix, unit=last.unit)
                 elif g.unit is None and g.magnitude_kind is None and last.unit is not None:
                     g = replace(g, unit=last.unit)
-                shared.append(replace(g, in_list=True, group_after=last.after))
-            group = shared + [replace(last, in_list=True, group_after=last.after)]
+                shared.append(replace(g, in_list=True, group_after=last.after, group_start=group[0].start))
+            group = shared + [replace(last, in_list=True, group_after=last.after, group_start=group[0].start)]
         out.extend(group)
         j = k + 1
 

@@ -37,3 +37,16 @@ def spec_names(folder: str) -> list[str]:
     """Spec names in a sub-folder, sorted (``types/benchmark_score`` ...)."""
     base = extractors_dir() / folder
     return sorted(f"{folder}/{p.stem}" for p in base.glob("*.toml"))
+
+
+@lru_cache(maxsize=1)
+def specs_digest() -> str:
+    """8 hex digits of SHA-256 over every spec file (name and bytes): changing any rule changes it,
+    and so the extractor label a dataset records."""
+    import hashlib
+
+    base = extractors_dir()
+    h = hashlib.sha256()
+    for path in sorted(base.rglob("*.toml")):
+        h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:8]

@@ -68,7 +68,14 @@ class FieldFinder:
     def __init__(self, spec: dict[str, Any]):
         metrics = sorted(spec["metrics"], key=len, reverse=True)
         self._metric = re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{m})" for m in metrics) + r")(?![\w])")
-        self._metric_ci = re.compile(self._metric.pattern, re.IGNORECASE)
+        self._metric_ci = re.compile(r"(?<![\w\-])(?:" + "|".join(_metric_case(m) for m in metrics) + r")(?![\w])")
+        alt = "|".join(_metric_case(m) for m in metrics)
+        # A bare number is a score right next to a metric's name: "(70.9 perplexity)", "22.13 PPL",
+        # "a perplexity of 2.68", "FID 1.73", "an R² of 0.63", "test perplexities of 83 and 82".
+        self._metric_after = re.compile(rf"^\s?(?:(?i:test|validation|dev|average|mean|median|relative|absolute)\s)?(?:{alt})(?![\w\-])")
+        self._metric_before = re.compile(
+            rf"(?<![\w\-])(?:{alt})(?:\s(?i:score|value|rate))?(?:\s?(?:of|=|:|was|is|were|reached)|\s?\()?"
+            r"\s?(?:(?i:about|around|approximately|only|just|roughly|nearly)\s)?$")
         self._not_bench = set(spec["not_benchmarks"])
         before = "|".join(spec["benchmark_before"])
         after = "|".join(spec["benchmark_after"])
@@ -89,7 +96,11 @@ class FieldFinder:
 
     def is_metric_word(self, left: str) -> bool:
         m = re.search(r"(\S+)\s$", left)
-        return bool(m and self._metric.fullmatch(m.group(1)))
+        return bool(m and self._metric.fullmatch(m.group(1).lstrip("(")))
+
+    def metric_next_to(self, left: str, right: str) -> bool:
+        """Is a metric named right after the number, or right before it?"""
+        return bool(self._metric_after.match(right) or self._metric_before.search(left[-60:]))
 
     def metric_in(self, text: str) -> bool:
         return bool(self._metric_ci.search(text))
@@ -342,6 +353,12 @@ class FieldFinder:
 
 _NP_BREAK = {"that", "of", "on", "in", "with", "for", "by", "to", "from", "and", "or", "we", "demonstrate", "show",
              "find", "use", "using", "when", "while", "if", "is", "are", "was", "were", "be", "been"}
+def _metric_case(pattern: str) -> str:
+    """A metric name written in capitals matches only in capitals; any other, in any case."""
+    return f"(?-i:{pattern})" if re.fullmatch(r"[A-Z0-9_\-²@\\d+^?]+", pattern) and re.search("[A-Z]", pattern) \
+        else f"(?i:{pattern})"
+
+
 def _after_to(text: str, pos: int) -> bool:
     """Is ``pos`` just after the word "to" and a space (an infinitive: "to reduce")? Reads only the
     few characters before ``pos``, so a long sentence costs no more than a short one."""

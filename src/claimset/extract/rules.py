@@ -18,13 +18,13 @@ from functools import cached_property
 
 from ..models import Claim, Paper
 from ..numbers import Mention, parse, url_spans
-from ..spec import load_spec, spec_names
+from ..spec import load_spec, spec_names, specs_digest
 from ..textview import normalize
 from .fields import FieldFinder
 from .sentences import sentence_at, split_sentences
 
 NAME = "rules"
-VERSION = "0.2.0"
+VERSION = "0.3.0"  # the engine's version; the label adds a digest of the specs
 
 
 def _alt(patterns: list[str]) -> str:
@@ -75,7 +75,7 @@ WINDOW = 400
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
 # and 35 numbers). An abstract beyond them is read up to the bound and counted as truncated.
 MAX_CHARS = 20_000
-MAX_NUMBERS = 100
+MAX_NUMBERS = 64
 NEAR = 120  # characters before a number that its setting/unit cues are read from
 REACH = 130  # characters around a number that trigger words are scored in
 
@@ -102,6 +102,9 @@ class _Span:
         return self.e
 
 
+_TIME_TAKEN = re.compile(r"\b(?:in|within|takes?|took|only|requir\w*|runtime|time)\b[^.]{0,20}$", re.IGNORECASE)
+
+
 class RuleExtractor:
     """Rule-based claim extractor (no network). ``extract(paper)`` gives validated claims."""
 
@@ -116,13 +119,17 @@ class RuleExtractor:
         self.settings = load_spec("settings")
         self.fields = FieldFinder(load_spec("fields"))
         self._size_suffixes = frozenset(self.types["model_size"]["size_suffixes"])
+        # the type whose spec declares relative model size (memory_reduction, per the guidelines)
+        self._relative_size_type = next(n for n, t in self.types.items() if "relative_size" in t)
+        self._out_of_type = next(n for n, t in self.types.items() if t.get("counts_items_out_of"))
         self._trig_text: str | None = None
         self._trig_found: dict[tuple[str, float], list[tuple[int, int]]] = {}
         self.truncated = 0  # abstracts with more than MAX_NUMBERS numbers (only the first were read)
 
     @property
     def label(self) -> str:
-        return f"{self.name}/{self.version}"
+        """``rules/<engine version>+<spec digest>``: a changed rule or engine gives a new label."""
+        return f"{self.name}/{self.version}+{specs_digest()}"
 
     # ----------------------------------------------------------------------- compiled patterns
 
@@ -142,6 +149,7 @@ class RuleExtractor:
         ds = self.types["dataset_size"]
         bs = self.types["benchmark_score"]
         st = self.settings
+        rel = self.types[self._relative_size_type]["relative_size"]
         generic = set(st["generic_before"])
         return {
             "param": re.compile(
@@ -153,7 +161,8 @@ class RuleExtractor:
                 rf"(?:{_alt(ms['model_nouns'])})\b"),
             "data_noun": re.compile(
                 r"^[\s\-]?(?:(?!(?:LLMs?|models?|LMs?|model|on|in|of|for|with|to|from|by|at|or|the|a|an|per)\b)"
-                r"(?:[a-z\-]+|[A-Z]{2,}) ){0,3}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")\b", _I),
+                # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
+                r"(?:[a-z\-]+|[A-Z]{2,}) ){0,3}?(" + "|".join(f"(?:{k})" for k in ds["nouns"]) + r")(?![\w\-])", _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(ds["byte_nouns"]) + r")\b", _I),
             "data_cue": re.compile(r"(?:" + _alt(ds["data_cues"]) + r")\s+(?:over |about |around |only |up to |nearly |approximately |more than |a total of )?$", _I),
             "flop": re.compile(r"^\s?(?:" + _alt(self.lex["flop_nouns"]) + r")", 0),
@@ -171,6 +180,14 @@ class RuleExtractor:
             "bare_before": re.compile(r"(?:" + _alt(bs["bare_before"]) + r")\s*$", 0),
             "bare_after": re.compile(r"^\s*(?:" + _alt(bs["bare_after"]) + r")", 0),
             "points": re.compile(r"^\s?(?:(?:average |absolute |accuracy |performance |F1 |BLEU )*(?:percentage )?(?:points?|pp|pts)\b)", _I),
+            "rel_sized": re.compile(r"^\s?(?:" + _alt(rel["sized"]) + r")", _I),
+            "rel_larger": re.compile(r"^\s?(?:" + _alt(rel["larger"]) + r")", _I),
+            "rel_excluded": re.compile(r"^\s?(?:" + _alt(rel["excluded"]) + r")", _I),
+            "rel_owner": re.compile(r"(?:" + _alt(rel["owner_before"]) + r")$", _I),
+            "out_of_after": re.compile(r"^\s?out of \d[\d,]*\s(?:[\w\-]+\s){0,3}?(?P<noun>[a-z]+s)\b", _I),
+            "out_of_before": re.compile(r"(?<![\d,])\d[\d,]*\s(?:of )?out of\s$", _I),
+            "out_of_noun": re.compile(r"^\s(?:[\w\-]+\s){0,3}?(?P<noun>[a-z]+s)\b", _I),
+            "out_of_not_items": re.compile(r"^(?:" + _alt(st["out_of_not_items"]) + r")$", _I),
             "not_model": re.compile(r"^(?:" + _alt([re.escape(n) for n in self.lex["not_model_names"]]) + r")(?:[-_ ]|$)", _I),
         }
 
@@ -257,7 +274,7 @@ class RuleExtractor:
         bare = m.unit is None and m.magnitude_kind is None and not m.is_word
 
         # 1. Numbers inside names: "Llama-2-7B" is a size, "GPT-4" and "ImageNet-1K" are names.
-        glued = re.search(r"([A-Za-z0-9][A-Za-z0-9.\-_]*)-\s?$", left) if m.sign is None else None
+        glued = re.search(r"([A-Za-z0-9][A-Za-z0-9.\-_]*)-A?\s?$", left) if m.sign is None else None
         if glued and m.value_max is None:
             if m.suffix in self._size_suffixes:
                 name = glued.group(1)
@@ -269,8 +286,11 @@ class RuleExtractor:
                     return []  # a dataset named by its size: "the OC-2M dataset", "datasets such as OC-2M"
                 return [Decision("model_size", "params", self._token_at(text, m.start, m.end))]
             return []
-        if m.suffix and re.match(r"^[A-Za-z]", text[m.end : m.end + 1] or " "):
-            return []
+        if (m.suffix or bare) and re.match(r"^[A-Za-z]", text[m.end : m.end + 1] or " "):
+            return []  # glued to letters: a name or a setting ("1080p", "3D"), not an amount
+        out_of = self._out_of(text, m, left, right) if bare else None
+        if out_of is not None:
+            return out_of
         # 2. Versions ("Llama 3.1 8B", "Grok 3"), list markers "(1)", years, compound modifiers ("4-bit").
         if bare and m.sign is None:
             # (Latin-1 capitals too: "TÜLU 3 model weights" is a version, not 3 parameters)
@@ -306,12 +326,17 @@ class RuleExtractor:
             return []  # a factor is never a length or a count ("generation 60x faster" is a speedup)
         if bare and rx["generic_before"].search(left) and not data_noun \
                 and not rx["bare_after"].match(right) and not rx["points"].match(right) \
-                and not rx["bare_before"].search(left):
+                and not rx["bare_before"].search(left) and not self.fields.metric_next_to(self._list_left(text, m), right) \
+                and not self._measured_noun(left, right):
             return []
 
         # 4. By unit.
         if (m.is_word or m.unit in ("x", "%")) and rx["relative_before"].search(left):
             return []
+        if m.is_word or m.unit == "x":
+            sized = self._relative_size(left, right, m.unit)
+            if sized is not None:
+                return sized
         if m.is_word:
             if re.search(r"\b(?:a|an)\s+$", left, _I) and not re.match(
                     r"^\s?(?:speed\w*|increase|reduction|gain|improvement|boost|throughput|acceleration)", right, _I):
@@ -362,8 +387,9 @@ class RuleExtractor:
                 return [Decision("compute_reduction", unit)]
             return [Decision("benchmark_score", unit)]
         cm = rx["compute_noun"].match(right)
-        if cm:
-            return [Decision("compute_reduction", cm.group(1).strip())]
+        if cm:  # saved compute is a reduction; an amount used is an absolute cost (a measured result)
+            kind = "compute_reduction" if rx["reduction_cue"].search(left) else "benchmark_score"
+            return [Decision(kind, cm.group(1).strip())]
         ru = rx["rate_unit"].match(right)
         if ru:  # a rate is a measurement, before any data noun in it ("150 tokens per second")
             return [Decision("benchmark_score", ru.group(1))]
@@ -373,13 +399,15 @@ class RuleExtractor:
             unit = self._data_unit(dm.group(1))
             if unit == "tokens" and re.search(r"context|window|length|long|sequence|input|output|prompt", (left[-50:] + right[:40]), _I):
                 return []
+            if unit == "tokens" and m.qualifier == "upper" and not rx["data_cue"].search(left):
+                return []  # "supporting up to 128k tokens": a context length, a setting
             if unit in ("words",) and not rx["data_cue"].search(left) and not re.search(r"corpus|corpora|dataset", dm.group(0), _I):
                 return []
             if unit == "problems" and "task" in dm.group(1).lower() and not rx["data_cue"].search(left):
                 return []
             return [Decision("dataset_size", unit)]
         tn = rx["time_noun"].match(right)
-        if tn and re.search(r"\b(?:in|within|takes?|took|only|requir\w*|runtime|time)\b[^.]{0,20}$", left, _I):
+        if tn and _TIME_TAKEN.search(left):
             return [Decision("benchmark_score", tn.group(1).strip())]
         if m.magnitude_kind is not None:
             suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
@@ -409,9 +437,53 @@ class RuleExtractor:
                 return [Decision("benchmark_score", None)]
             return []
         if m.sign == "+" or rx["bare_after"].match(right) or rx["bare_before"].search(left) \
-                or self._paren_score(m, left, right):
+                or self._paren_score(m, left, right) or self.fields.metric_next_to(self._list_left(text, m), right):
             return [Decision("benchmark_score", "points" if m.sign == "+" else None)]
         return []
+
+    def _out_of(self, text: str, m: Mention, left: str, right: str) -> list[Decision] | None:
+        """"X out of N items": X is a result counted in items, N the amount of items (a data amount
+        when each item is one problem); neither when the items are tasks or datasets."""
+        rx = self._re
+        after = rx["out_of_after"].match(right)
+        if after:
+            noun = after.group("noun")
+            # "improves in 17 out of 19 domains": the categories something held in, not items solved
+            if rx["out_of_not_items"].match(noun) or re.search(r"\bin\s$", left):
+                return []
+            return [Decision("benchmark_score", noun)]
+        before = rx["out_of_before"].search(left)
+        if before:
+            nm = rx["out_of_noun"].match(right)
+            if nm is None:
+                return None
+            if rx["out_of_not_items"].match(nm.group("noun")) or re.search(r"\bin\s$", left[: before.start()]):
+                return []
+            return [Decision(self._out_of_type, nm.group("noun"))]
+        return None
+
+    def _relative_size(self, left: str, right: str, unit: str | None) -> list[Decision] | None:
+        """A factor of relative model size: the claim when the compared model is the larger one,
+        nothing when a non-model or the paper's own model is the larger one, None if not a size."""
+        rx = self._re
+        if rx["rel_sized"].match(right) or rx["rel_larger"].match(right) and rx["rel_owner"].search(left):
+            return [Decision(self._relative_size_type, unit or "x")]
+        if rx["rel_excluded"].match(right):
+            return []
+        return None
+
+    def _measured_noun(self, left: str, right: str) -> bool:
+        """A unit noun that makes a bare count a measurement: compute ("665,000 GPU hours"), FLOPs,
+        or a time taken ("in 24 hours")."""
+        rx = self._re
+        return bool(rx["compute_noun"].match(right) or rx["flop"].match(right)
+                    or rx["time_noun"].match(right) and _TIME_TAKEN.search(left))
+
+    @staticmethod
+    def _list_left(text: str, m: Mention) -> str:
+        """The words before a number, or before its list ("perplexities of 83 and 82": both items)."""
+        start = m.group_start if m.in_list and m.group_start is not None else m.start
+        return text[max(0, start - NEAR) : start]
 
     @staticmethod
     def _paren_score(m: Mention, left: str, right: str) -> bool:
