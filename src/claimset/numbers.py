@@ -57,6 +57,7 @@ class _Vocab:
     factor_glued: tuple[str, ...]
     percent_glued: tuple[str, ...]
     spaced_unit: re.Pattern
+    factor_before: re.Pattern
     upper_before: tuple[str, ...]
     lower_before: tuple[str, ...]
     approx_before: tuple[str, ...]
@@ -92,7 +93,7 @@ def _vocab() -> _Vocab:
         # A mixture-of-experts size "8x22B" is one number, the product (the "8x" is not a factor).
         r"(?:(?P<experts>\d{1,3})[x×](?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
         # Thousands groups are bounded ({1,5}), so a run of "1 000 000 ..." is read in linear time.
-        r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?![\d,])"
+        r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?!\d|,\d)"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
         r"|\d{1,3}(?:, \d{3}){1,5}(?=\s?(?:times|x\b|×|%))"  # "15, 000×": a stray space after the comma
         r"|\d{1,3}(?:\.\d{1,6})?e[+-]?\d{1,3}(?![\w.])"  # scientific (the text view writes 10^{9} as 1e9)
@@ -123,6 +124,8 @@ def _vocab() -> _Vocab:
         factor_glued=tuple(factor["glued"]),
         percent_glued=tuple(percent["glued"]),
         spaced_unit=spaced_unit,
+        factor_before=re.compile(r"\b(?:" + "|".join(re.escape(b) for b in factor.get("before", [])) + r")"
+                                 r"\s(?:(?:about|around|approximately|up to|over|nearly|roughly)\s)?$", re.IGNORECASE),
         upper_before=by_len(q["upper_before"]),
         lower_before=by_len(q["lower_before"]),
         approx_before=by_len(q["approx_before"]),
@@ -308,6 +311,8 @@ def _combine(a: Mention, b: Mention, text: str) -> Mention:
 def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
     if m.unit is not None:
         return m
+    if m.magnitude_kind is None and vocab.factor_before.search(text, max(0, m.start - 40), m.start):
+        return replace(m, unit="x")  # "by a factor of 1.65"
     sm = vocab.spaced_unit.match(text, m.end)
     if sm:
         unit = _norm_unit(sm.group(1), vocab)
@@ -380,7 +385,8 @@ def _parse(text: str, limit: int | None = None) -> list[Mention]:
             b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
             is_range = False
             if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
-                is_range = not re.search(r"[A-Za-z]-?$", before) and a.sign is None
+                # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
+                is_range = not re.search(r"[A-Za-z]-?$|\d-$", before) and a.sign is None
             elif _RANGE_TO.match(gap) or gap == " up to " and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
                 from_pair = re.search(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", before, re.IGNORECASE)
                 family = bool(_FAMILY_CUE.search(before)) or (

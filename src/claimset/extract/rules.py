@@ -102,6 +102,7 @@ class _Span:
         return self.e
 
 
+_UP_TO = re.compile(r"\bup to (?:at least |about |around |roughly )?$", re.IGNORECASE)
 _TIME_TAKEN = re.compile(r"\b(?:in|within|takes?|took|only|requir\w*|runtime|time)\b[^.]{0,20}$", re.IGNORECASE)
 
 
@@ -172,6 +173,8 @@ class RuleExtractor:
             "reduction_cue": re.compile(r"\b(?:" + _alt(self.lex["reduction_cues"]) + r")\b[^.;]{0,40}$", _I),
             "settings_after": re.compile(r"^\s?(?:" + _alt(st["after"]) + r")", _I),
             "factor_setting": re.compile(r"^\s?(?:" + _alt(st["factor_after"]) + r")", _I),
+            "factor_setting_before": re.compile(r"(?:" + _alt(st["factor_before"]) + r")$", _I),
+            "example_before": re.compile(r"(?:" + _alt(st["example_before"]) + r")$", _I),
             "settings_before": re.compile(r"(?:" + _alt([b for b in st["before"] if b not in generic]) + r")\s?$", _I),
             "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
             "percent_after": re.compile(r"^\s?(?:" + _alt(st["percent_after"]) + r")", _I),
@@ -309,6 +312,8 @@ class RuleExtractor:
             return []  # compound modifiers: "4-bit", "double-check"
         if re.fullmatch(r"(?:1[89]|20)\d0'?s", m.text):
             return []  # a decade ("the 1990s"), not seconds
+        if re.fullmatch(r"(?:1[89]|20)\d\d[a-z]", m.text):
+            return []  # a citation's year ("Smith, 2024b"), not 2024 billion
         # 3. Settings and counts ("12 datasets", "4-bit"); a size before a model noun is a size ("7B LLMs").
         if m.suffix in self._size_suffixes and m.value_max is None \
                 and rx["model_noun"].match(right) and not m.unit:
@@ -316,8 +321,12 @@ class RuleExtractor:
         # A factor escapes the setting nouns after it ("3x fewer GPUs" is a claim) unless it scales a
         # setting itself ("6.4times larger batch size").
         factor_claim = m.unit == "x" and not rx["factor_setting"].match(right)
+        if m.unit == "x" and (rx["factor_setting"].match(right) or rx["factor_setting_before"].search(self._list_left(text, m))):
+            return []  # a factor of a setting: "8x A100 GPUs", "a 4x larger batch", "increase the data by 10x"
+        if rx["example_before"].search(left) and not rx["param"].match(right):
+            return []  # "(e.g. 104 GPU hours)": what earlier work costs, an example (sizes still count)
         data_noun = rx["data_noun"].match(right)
-        if rx["settings_after"].match(right) and not factor_claim:
+        if rx["settings_after"].match(right) and not factor_claim and not rx["rate_unit"].match(right):
             if not rx["param"].match(right) and not data_noun:
                 return []
             if data_noun and re.match(r"^\s?tokens? (?:long|context|window|length)", right, _I):
@@ -354,7 +363,7 @@ class RuleExtractor:
             typed = self._relative(text, m, s0, s1, left, right)
             # No cue, yet plainly a measured value: "CosmosQA (91.8%)" (a score in brackets after a
             # name), a percentage that moves "from 80% up to 85.4%", a margin ("exceeds X ... by 27%").
-            if typed is None and (re.search(r"[A-Za-z][\w\-.]*\s?\($", left) and re.match(r"^\s?[),;]", right)
+            if typed is None and (re.search(r"[A-Za-z][\w\-.]*\s?\([<>~≤≥]?$", left) and re.match(r"^\s?[),;]", right)
                                   or m.role in ("from", "to")
                                   or _BEATS_BY.search(left)):
                 return [Decision("benchmark_score", m.unit)]
@@ -399,7 +408,7 @@ class RuleExtractor:
             unit = self._data_unit(dm.group(1))
             if unit == "tokens" and re.search(r"context|window|length|long|sequence|input|output|prompt", (left[-50:] + right[:40]), _I):
                 return []
-            if unit == "tokens" and m.qualifier == "upper" and not rx["data_cue"].search(left):
+            if unit == "tokens" and (m.qualifier == "upper" or _UP_TO.search(left)) and not rx["data_cue"].search(left):
                 return []  # "supporting up to 128k tokens": a context length, a setting
             if unit in ("words",) and not rx["data_cue"].search(left) and not re.search(r"corpus|corpora|dataset", dm.group(0), _I):
                 return []
@@ -576,7 +585,8 @@ class RuleExtractor:
         """The word a factor or percentage modifies ("3x reduction" -> "reduction")."""
         if m.unit not in ("x", "%"):
             return None
-        hm = re.match(r"\s?([a-z][a-z\-]+)", text[m.after : m.after + 30])
+        # a comparative is not the head: "40 times less labelled data" / "40 times less training time"
+        hm = re.match(r"\s?(?:(?:less|more|fewer|lower|higher|smaller|larger)\s)?([a-z][a-z\-]+)", text[m.after : m.after + 40])
         return hm.group(1) if hm and hm.group(1) not in ("and", "or", "of", "the", "on", "in", "to", "for", "with") else None
 
     @staticmethod
