@@ -73,6 +73,8 @@ class Claim(BaseModel):
     baseline: str | None = None
     benchmark: str | None = None
     metric: str | None = None
+    confidence: float = Field(0.5, ge=0.0, le=1.0, description="Calibrated probability that the claim "
+                              "(type, span and value) is right.")
     extractor: str = Field("", description="name/version of the extractor that produced the claim.")
 
     @model_validator(mode="before")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import ClaimsetError
 from ..models import Claim, Paper
-from .rules import RuleExtractor
+from .engine import RuleExtractor
 
 EXTRACTORS: dict[str, Callable[[], object]] = {"rules": RuleExtractor}
 

@@ -1,96 +1,99 @@
 """The descriptive fields of a claim: subject, baseline, benchmark and metric, found in its sentence.
 
-Heuristics over the lexicons of ``extractors/fields.toml``: a metric is the nearest metric name; a
-benchmark the nearest benchmark-like name introduced by "on"/"in" or followed by "benchmark";
-a baseline the phrase after a comparison cue ("compared to", "over", "than"); a subject the
-sentence's leading name, or the paper's method name where the sentence says only "we"/"our".
+Heuristics over the lexicons and named patterns of ``extractors/fields.toml``: a metric is the
+nearest metric name; a benchmark the nearest benchmark-like name introduced by "on"/"in" or followed
+by "benchmark"; a baseline the phrase after a comparison cue ("compared to", "over", "than"); a
+subject the sentence's leading name, or the paper's method name where the sentence says only
+"we"/"our". Which fields a claim gets depends on its type's role (sizes, data, measurements).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import ClaimsetError
+from ..spec import extractors_dir, load_spec
+from .specs import NamedPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..numbers import Mention
-    from .rules import Decision
+    from .context import Decision
 
-_NAME = r"[A-Z][\w\-.+/']*[\w+]|[A-Za-z]*[A-Z][\w\-.+/']*[\w+]|[A-Z]"
-# A name-like token: has a capital after the first character, a digit, or is an acronym.
-_NAMEY = re.compile(r"^(?:[A-Za-z0-9\-.+/']*[A-Z][A-Za-z0-9\-.+/']*[A-Z0-9+][A-Za-z0-9\-.+/']*|[A-Z][a-z]+[A-Z0-9][\w\-.+]*|[A-Z][\w\-]*\d[\w\-.]*|[A-Z]{2,}[\w\-+]*)$")
-# Verbs that link a subject to the number it claims ("X achieves 3x", "X reduces memory by 50%").
-_VERB = re.compile(
-    r"\b(?:achiev|attain|reach|obtain|improv|outperform|yield|deliver|giv|reduc|cut|sav|bring|provid|"
-    r"surpass|run|lead|enabl|maintain|boost|increas|decreas|accelerat|speed|requir|consum|match|"
-    r"exceed|beat|get|lower|slash|offer|halv|doubl|tripl|push|compress|shrink|lift|rais|"
-    r"need|fail|contain|compris|consist|cover|predict|is|are|was|were|has|have|scored|result(?=s?\s+in\b|ed\s+in\b|ing\s+in\b)|"
-    r"sustain|retain|preserv|support|serv|ris|rose|jump|climb|grow|grew|keep)(?:e|es|ed|s|ing|ieve[sd]?|ves)?\b",
-    re.IGNORECASE,
-)
-_CLAUSE = re.compile(
-    r"[,;:(]\s|\b(?:that|where|which|while|whereas|when|because|although|thus|hence|so)\s|"
-    r"\b(?:reveals?|shows?|finds?|found|demonstrates?|observes?|notes?|suggests?|indicates?|confirms?)\s(?:that\s)?",
-    re.IGNORECASE,
-)
-_LEAD = re.compile(
-    r"^(?:(?:for example|for instance|specifically|notably|moreover|furthermore|additionally|in addition|"
-    r"in particular|overall|finally|importantly|remarkably|impressively|empirically|experimentally|"
-    r"statistically|surprisingly|as a result|in contrast|however|e\.g\.|i\.e\.|in experiments|"
-    r"in our experiments|on \S+(?: \S+)?|at \S+ scale|with \S+|by \S+ing|under \S+),?\s+)+",
-    re.IGNORECASE,
-)
-# "we propose X", "which we call X", "dubbed X", "named X", "by introducing X" after an introducing verb.
-# A name is a name-like token ("DaSLaM", "KV") with up to two capitalised words after it ("KV Prediction"),
-# or one capitalised word before punctuation ("Medprompt,"), which counts less: it must recur to win.
-_INTRO = re.compile(
-    r"\b(?:[Ww]e (?:propose|introduce|present|develop|design|build|release|call|name|dub|term)|(?:called|named|dubbed|"
-    r"termed|coined|introducing|presenting|proposing)|(?:proposed|introduced) method|refer to (?:\w+\s+){1,6}?as)\s+"
-    r"(?:(?:a|an|the|new|novel|simple|two|our)\s+)*(?:[a-z\-]+\s+){0,6}?(?:\(|,\s)?"
-    r"(?:(?P<n>[A-Za-z][\w\-+.]*[A-Z0-9+][\w\-+]*(?:\s[A-Z][a-z]+[\w\-]*){0,2})|(?P<w>[A-Z][a-z][\w\-]+(?:\s[A-Z][a-z][\w\-]+){0,2})(?=[,.:(]|\s\())"
-    r"(?![\w\-])"
-)
-# "<noun phrase> [, which are expected to be] trained on|with [over] N": the model a data amount is for.
-_TRAINED_ON = re.compile(
-    r"(?P<np>(?:(?:a|an|the|our)\s)?(?:[\w\-]+\s){0,2}?[\w\-]+?),?\s(?:which (?:is|are|was|were) (?:\w+\s){0,3})?"
-    r"(?:be\s)?(?:pre-?)?trained\s(?:only\s)?(?:on|with)\s(?:over|only|about|around|up to|more than|just|a mere)?\s?$"
-)
-_ACRONYM = re.compile(r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)")
-# Verbs that are also nouns before "of" ("an increase of", "a cut of").
-_NOUN_VERB = re.compile(r"(?:increase|decrease|boost|lift|cut|drop|speedup|reduction|gain|rise)s?$", re.IGNORECASE)
-_STOP_PHRASE = re.compile(
-    r"\s(?:by|to|on|in|at|for|with|while|when|which|that|where|and|but|respectively|achiev\w*|across|using|under|"
-    r"without|of|up|as|is|are|was|were|reach\w*|yield\w*|lead\w*|result\w*|demonstrat\w*|show\w*|improv\w*|"
-    r"outperform\w*|reduc\w*|in terms)\b|[,;:.()]|\s\d"
-)
+
+class FieldsSpec(BaseModel):
+    """``extractors/fields.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metrics: list[str]
+    benchmark_before: list[str]
+    benchmark_after: list[str]
+    not_benchmarks: list[str]
+    baseline_cues: list[str]
+    subject_pronouns: list[str]
+    generic_names: list[str] = Field(default_factory=list)
+    words: dict[str, list[str]]
+    patterns: dict[str, NamedPattern]
+
+
+def load_fields_spec() -> FieldsSpec:
+    try:
+        return FieldsSpec.model_validate(load_spec("fields"))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ClaimsetError(f"invalid spec: {'.'.join(map(str, first['loc']))}: {first['msg']}",
+                            extractors_dir() / "fields.toml") from None
+
+
+def _metric_case(pattern: str) -> str:
+    """A metric name written in capitals matches only in capitals; any other, in any case."""
+    return f"(?-i:{pattern})" if re.fullmatch(r"[A-Z0-9_\-²@\\d+^?]+", pattern) and re.search("[A-Z]", pattern) \
+        else f"(?i:{pattern})"
+
+
+class _Rx:
+    """The named patterns of fields.toml, compiled (``rx.verb``, ``rx.clause`` ...)."""
+
+    def __init__(self, spec: FieldsSpec):
+        self.__dict__.update({k: v.compile() for k, v in spec.patterns.items()})
 
 
 class FieldFinder:
-    def __init__(self, spec: dict[str, Any]):
-        metrics = sorted(spec["metrics"], key=len, reverse=True)
-        self._metric = re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{m})" for m in metrics) + r")(?![\w])")
-        self._metric_ci = re.compile(r"(?<![\w\-])(?:" + "|".join(_metric_case(m) for m in metrics) + r")(?![\w])")
-        alt = "|".join(_metric_case(m) for m in metrics)
-        # A bare number is a score right next to a metric's name: "(70.9 perplexity)", "22.13 PPL",
-        # "a perplexity of 2.68", "FID 1.73", "an R² of 0.63", "test perplexities of 83 and 82".
-        self._metric_after = re.compile(rf"^\s?(?:(?i:test|validation|dev|average|mean|median|relative|absolute)\s)?(?:{alt})(?![\w\-])")
-        self._metric_before = re.compile(
-            rf"(?<![\w\-])(?:{alt})(?:\s(?i:score|value|rate))?(?:\s?(?:of|=|:|was|is|were|reached)|\s?\()?"
-            r"\s?(?:(?i:about|around|approximately|only|just|roughly|nearly)\s)?$")
-        self._not_bench = set(spec["not_benchmarks"])
-        before = "|".join(spec["benchmark_before"])
-        after = "|".join(spec["benchmark_after"])
+    """Finds the subject, baseline, benchmark and metric of a claim in its sentence."""
+
+    def __init__(self, roles: dict[str, str], spec: FieldsSpec | None = None):
+        """``roles``: the claim type playing each of the roles "size", "data" and "measurement"."""
+        spec = spec or load_fields_spec()
+        self.rx = _Rx(spec)
+        self.words = {k: frozenset(v) for k, v in spec.words.items()}
+        self.roles = roles
+        self._compile_metrics(spec.metrics)
+        self._not_bench = set(spec.not_benchmarks)
         bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*))*|[a-z]+[A-Z][\w\-]*)"
-        self._bench_intro = re.compile(rf"\b(?:{before})\s(?:the\s)?(?P<name>{bench_name})")
-        self._bench_named = re.compile(rf"(?P<name>{bench_name})\s(?:{after})\b")
-        self._baseline_cue = re.compile(
-            r"\b(?:" + "|".join(f"(?:{c})" for c in spec["baseline_cues"] if c not in ("from", "of")) + r")\s+(?!\d)", re.IGNORECASE
-        )
+        self._bench_intro = re.compile(rf"\b(?:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})")
+        self._bench_named = re.compile(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b")
+        cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
+        self._baseline_cue = re.compile(r"\b(?:" + cues + r")\s+(?!\d)", re.IGNORECASE)
         # "Llama 3.1 8B's win rate ...": the possessor owns the metric
         self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
                                       + self._metric.pattern + ")")
-        self._pronouns = sorted(spec["subject_pronouns"], key=len, reverse=True)
-        self._pronoun_set = {p.lower() for p in spec["subject_pronouns"]}
-        self._generic = set(spec.get("generic_names", []))
+        self._pronoun_set = {p.lower() for p in spec.subject_pronouns}
+        self._generic = set(spec.generic_names)
+        nouns = self.rx.method_noun.pattern
+        self._own_method = re.compile(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? (?:{nouns}|models?)|(?:the|this) (?:{nouns}|model)")
+
+    def _compile_metrics(self, metrics: list[str]) -> None:
+        metrics = sorted(metrics, key=len, reverse=True)
+        self._metric = re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{m})" for m in metrics) + r")(?![\w])")
+        alt = "|".join(_metric_case(m) for m in metrics)
+        self._metric_ci = re.compile(r"(?<![\w\-])(?:" + alt + r")(?![\w])")
+        # A bare number is a score right next to a metric's name: "(70.9 perplexity)", "22.13 PPL",
+        # "a perplexity of 2.68", "FID 1.73", "an R² of 0.63", "test perplexities of 83 and 82".
+        self._metric_after = re.compile(rf"^\s?(?:(?i:{self.rx.metric_after_qualifier.pattern}))?(?:{alt})(?![\w\-])")
+        self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt}){self.rx.metric_before_link.pattern}$")
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -105,6 +108,11 @@ class FieldFinder:
     def metric_in(self, text: str) -> bool:
         return bool(self._metric_ci.search(text))
 
+    def _namey(self, token: str) -> bool:
+        return self.rx.namey.match(token) is not None
+
+    # ------------------------------------------------------------------------- method name
+
     def method_name(self, title: str, abstract: str) -> str | None:
         """The paper's own method: a name the title leads with, the abstract introduces ("we propose
         X", "which we call X", "... (X)") or repeats, scored together; generic acronyms excluded."""
@@ -113,61 +121,75 @@ class FieldFinder:
 
         def add(name: str, points: float) -> None:
             name = name.strip(".,;:'\"()")
-            if not name or name in self._generic or name.lower() in _STOPWORDS or len(name) < 2:
+            if not name or name in self._generic or name.lower() in self.words["stopwords"] or len(name) < 2:
                 return
             order.setdefault(name, len(order))
             scores[name] = scores.get(name, 0.0) + points
 
+        self._title_name(title, abstract, add)
+        self._introduced_names(title, abstract, add)
+        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
+            add(m.group("n"), 1.0)
+        for m in re.finditer(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", abstract):
+            tok = m.group(1).rstrip(".")
+            if tok in scores or title.find(tok) >= 0 and self._namey(tok):
+                add(tok, 0.5)
+        if not scores:
+            return None
+        best = max(scores, key=lambda n: (scores[n], -order[n]))
+        return self._acronym_of(best, abstract) if scores[best] >= 2.0 else None
+
+    def _title_name(self, title: str, abstract: str, add) -> None:
+        """A title's prefix before a colon: one word ("Flover"), up to three with a real name among
+        them, or a title-case phrase the abstract repeats ("Squeezed Attention", not "Beyond Memorization")."""
         tm = re.match(r"^\s*([^:]{1,50}?)\s*:", title)
-        if tm:
-            prefix = re.sub(r"\s+(?:Technical Report|Report)$", "", tm.group(1).strip())
-            words = prefix.split()
-            # one word ("Flover", "1.5-Pints"), up to three with a real name among them ("Length-Controlled
-            # AlpacaEval"), or a title-case phrase the abstract repeats ("Squeezed Attention", not "Beyond Memorization")
-            if len(words) <= 3 and not any(w.lower() in _NOT_IN_NAME for w in words) and any(
-                    (_NAMEY.match(w) and w not in self._generic) or w[0].isupper() and (len(words) == 1 or prefix.lower() in abstract.lower())
-                    or re.match(r"\d[\d.]*-[A-Z]", w) for w in words):
-                add(prefix, 3.0 if len(words) == 1 else 2.5)
-        for m in _INTRO.finditer(abstract):
+        if not tm:
+            return
+        prefix = self.rx.report_suffix.sub("", tm.group(1).strip())
+        words = prefix.split()
+        not_in_name = self.words["stopwords"] | self.words["bad_first"]
+        if len(words) > 3 or any(w.lower() in not_in_name for w in words):
+            return
+        repeated = len(words) == 1 or prefix.lower() in abstract.lower()
+        if any((self._namey(w) and w not in self._generic) or w[0].isupper() and repeated
+               or re.match(r"\d[\d.]*-[A-Z]", w) for w in words):
+            add(prefix, 3.0 if len(words) == 1 else 2.5)
+
+    def _introduced_names(self, title: str, abstract: str, add) -> None:
+        for m in self.rx.intro.finditer(abstract):
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
             else:  # a plain capitalised word must recur to be taken for a name
                 again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
-        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
-            add(m.group("n"), 1.0)
-        for m in re.finditer(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", abstract):
-            tok = m.group(1).rstrip(".")
-            if tok in scores or title.find(tok) >= 0 and _NAMEY.match(tok):
-                add(tok, 0.5)
-        if not scores:
-            return None
-        best = max(scores, key=lambda n: (scores[n], -order[n]))
-        if scores[best] < 2.0:
-            return None
-        at = abstract.find(best + " (")  # "Compact Convolutional Transformers (CCT)": the acronym
-        acr = _ACRONYM.match(abstract, at + len(best)) if at >= 0 else None
-        return acr.group("a") if acr and acr.group("a") not in self._generic else best
+
+    def _acronym_of(self, name: str, abstract: str) -> str:
+        """"Compact Convolutional Transformers (CCT)": the acronym stands for the name."""
+        at = abstract.find(name + " (")
+        acr = re.compile(r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)").match(abstract, at + len(name)) if at >= 0 else None
+        return acr.group("a") if acr and acr.group("a") not in self._generic else name
 
     # ------------------------------------------------------------------------------ fields
 
     def find(self, text: str, m: "Mention", s0: int, s1: int, decision: "Decision", method: str | None) -> dict:
+        """The fields of one claim; ``text[s0:s1]`` is the part of its sentence to read."""
         sentence = text[s0:s1]
         a, b = m.start - s0, m.after - s0
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
-        if decision.claim_type == "model_size":
+        kind = decision.claim_type
+        if kind == self.roles["size"]:
             out["subject"] = decision.subject_hint or self._size_owner(sentence, a, b)
-            if out["subject"] is None and re.search(r"\b(?:we|our(?: \w+)? models?|it)\b", sentence[:a].lower()):
+            if out["subject"] is None and self.rx.we_model_before.search(sentence[:a].lower()):
                 out["subject"] = method
             return out
-        if decision.claim_type == "dataset_size":
-            out["subject"] = _trained_owner(sentence[:a])
+        if kind == self.roles["data"]:
+            out["subject"] = self._trained_owner(sentence[:a])
             if out["subject"]:
                 return out
-        if decision.claim_type == "benchmark_score":
+        if kind == self.roles["measurement"]:
             out["metric"] = self._nearest_metric(sentence, a, b)
             out["benchmark"] = self._nearest_benchmark(sentence, a, b, out["metric"])
-        if decision.claim_type != "dataset_size":
+        if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b)
         out["subject"] = self._subject(sentence, a, method, out)
         if m.role in ("from", "vs-right"):
@@ -187,30 +209,32 @@ class FieldFinder:
         for rx in (self._bench_intro, self._bench_named):
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
-                first = name.split()[0]
-                if first in self._not_bench or (metric and name.lower() == metric.lower()):
+                if not self._benchmark_name(name, metric, introduced=rx is self._bench_intro):
                     continue
-                if self._metric.fullmatch(name):
-                    continue
-                if not _NAMEY.match(first) and len(name.split()) == 1 and not re.search(r"\d", name):
-                    if not name.isupper() and rx is self._bench_intro:
-                        continue
                 s, e = mm.start("name"), mm.end("name")
                 d = s - b if s >= b else (a - e) * 1.2
                 if d < best_d:
                     best, best_d = name, d
         return best
 
+    def _benchmark_name(self, name: str, metric: str | None, introduced: bool) -> bool:
+        first = name.split()[0]
+        if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name):
+            return False
+        if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
+            return name.isupper() or not introduced
+        return True
+
     def _baseline(self, sentence: str, a: int, b: int) -> str | None:
         best, best_d = None, 10**9
         for mm in self._baseline_cue.finditer(sentence):
-            rest = sentence[mm.end() :]
-            stop = _STOP_PHRASE.search(" " + rest)
-            phrase = (" " + rest)[: stop.start() if stop else len(rest) + 1].strip()
+            rest = " " + sentence[mm.end() :]
+            stop = self.rx.stop_phrase.search(rest)
+            phrase = rest[: stop.start() if stop else len(rest)].strip()
             words = phrase.split()
             if not words or len(words) > 9 or words[0].lower() in ("a", "an") and len(words) < 2:
                 continue
-            if re.match(r"^(?:the\s)?(?:same|state|previous|other|existing|prior)\b", phrase) and len(words) <= 1:
+            if self.rx.vague_baseline.match(phrase) and len(words) <= 1:
                 continue
             s = mm.start()
             d = s - b if s >= b else (a - mm.end()) * 1.1
@@ -218,145 +242,178 @@ class FieldFinder:
                 best, best_d = phrase, d
         return best
 
+    # ----------------------------------------------------------------------------- subject
+
     def _subject(self, sentence: str, a: int, method: str | None, found: dict) -> str | None:
         """The noun phrase before the main verb that precedes the number ("HEX even yields ..."),
         or the paper's method where that phrase is only "we"/"our method"/"it"."""
         head = sentence[:a]
-        named = re.search(r"([A-Z][\w\-.+]*(?:\s[\w\-.+]+)?)\s?[(:]\s?[<>~]?$", head)
-        if named and named.group(1).split()[0].lower() not in _STOPWORDS \
+        named = self.rx.named_before_value.search(head)
+        if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
                 and named.group(1) not in (found.get("benchmark"), found.get("metric")):
             return named.group(1)  # "Pixtral 12B (51.7%)", "Janus 7B: 0.84"
-        # not "to reduce ..." (an infinitive) nor "an accuracy increase of ..." (a noun)
-        verbs = [v for v in _VERB.finditer(head) if not _after_to(head, v.start())
-                 and not (re.match(r"\s+of\b", head[v.end():]) and _NOUN_VERB.match(v.group(0)))]
+        verbs = self._linking_verbs(head)
         for i in range(len(verbs) - 1, -1, -1):
-            vm = verbs[i]
             seg_start = verbs[i - 1].end() if i > 0 else 0
-            phrase = self._clause_tail(head[seg_start : vm.start()])
-            if phrase and self._is_pronoun(phrase):
-                return method or (phrase if phrase.lower() not in _BARE_PRONOUNS else None)
-            if not phrase or phrase.split()[-1].lower() in _FUNCTION_WORDS:
-                continue
-            phrase = re.sub(r"^(?:the\s)?(?:\S+\s)?(?:performance|results?|accuracy|speed|throughput|efficiency|"
-                            r"output|outputs|images generated|completions)\s(?:of|by)\s", "", phrase, flags=re.IGNORECASE)
-            owner = self._possessive.match(phrase)
-            if owner and self._good_phrase(owner.group(1)):
-                return owner.group(1)  # "Llama 3.1 8B's win rate against GPT-4 on AlpacaEval increases ..."
-            words = phrase.split()
-            last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
-            if len(words) > 3 and _NAMEY.match(last) and last not in self._not_bench and words[-2].lower() not in _NOT_BEFORE_NAME:
-                return last  # "... in its primary objective-Quiet-STaR achieving": the name before the verb
-            phrase = re.split(r"\s(?:for|on|in|at|across|under|over)\s", phrase, maxsplit=1)[0]
-            words = phrase.split()
-            if not self._good_phrase(phrase):
-                if re.search(r"\b(?:we|our|it|its)\b", phrase.lower()):
-                    return method
-                continue
-            if len(words) <= 6:
-                return phrase
-            namey = [w for w in words if _NAMEY.match(w.strip(",.'")) and w not in self._not_bench]
-            if namey:
-                return " ".join(words[words.index(namey[0]) :][:6])
-        if re.search(r"\b(?:we|our|it)\b", head.lower()) or (method and method in head):
+            done, subject = self._subject_before(head[seg_start : verbs[i].start()], method)
+            if done:
+                return subject
+        if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
+        return self._first_name(head, found)
+
+    def _linking_verbs(self, head: str) -> list[re.Match]:
+        """Verbs in ``head`` that may link a subject to the number: not "to reduce ..." (an
+        infinitive) nor "an accuracy increase of ..." (a noun)."""
+        return [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start())
+                and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))]
+
+    def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
+        """The subject in the clause before one verb: (found?, subject)."""
+        phrase = self._clause_tail(segment)
+        if phrase and self._is_pronoun(phrase):
+            return True, method or (phrase if phrase.lower() not in self.words["bare_pronouns"] else None)
+        if not phrase or phrase.split()[-1].lower() in self.words["function_words"]:
+            return False, None
+        phrase = self.rx.result_of.sub("", phrase)
+        owner = self._possessive.match(phrase)
+        if owner and self._good_phrase(owner.group(1)):
+            return True, owner.group(1)  # "Llama 3.1 8B's win rate against GPT-4 on AlpacaEval increases ..."
+        name = self._name_before_verb(phrase.split())
+        if name:
+            return True, name
+        phrase = self.rx.prepositional_tail.split(phrase, maxsplit=1)[0]
+        if not self._good_phrase(phrase):
+            return (True, method) if self.rx.we_our_it_its.search(phrase.lower()) else (False, None)
+        short = self._short_phrase(phrase.split())
+        return short is not None, short
+
+    def _name_before_verb(self, words: list[str]) -> str | None:
+        """"... in its primary objective-Quiet-STaR achieving": the name right before the verb."""
+        last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
+        not_before = self.words["function_words"] | self.words["bad_first"]
+        if len(words) > 3 and self._namey(last) and last not in self._not_bench and words[-2].lower() not in not_before:
+            return last
+        return None
+
+    def _short_phrase(self, words: list[str]) -> str | None:
+        if len(words) <= 6:
+            return " ".join(words)
+        namey = [w for w in words if self._namey(w.strip(",.'")) and w not in self._not_bench]
+        return " ".join(words[words.index(namey[0]) :][:6]) if namey else None
+
+    def _first_name(self, head: str, found: dict) -> str | None:
         avoid = {found.get("benchmark"), found.get("baseline"), found.get("metric")}
         for tok in re.finditer(r"[\w\-.+/']+", head):
             word = re.sub(r"'s$", "", tok.group(0)).strip(".'")
             if word in self._not_bench or any(word and word in (x or "") for x in avoid):
                 continue
-            if _NAMEY.match(word):
+            if self._namey(word):
                 return word
         return None
 
-    @staticmethod
-    def _good_phrase(phrase: str) -> bool:
+    def _good_phrase(self, phrase: str) -> bool:
         """A plausible subject: not led by a preposition or modal, no numbers, not ending in a function word."""
         words = phrase.split()
         if not words:
             return False
         first, last = words[0].lower(), words[-1].lower()
-        if first in _BAD_FIRST or last in _FUNCTION_WORDS or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]", phrase):
+        if first in self.words["bad_first"] or last in self.words["function_words"]:
             return False
-        if re.search(r"\b(?:can|could|may|might|will|would|largely|possible|not)\b", phrase.lower()):
+        if re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]", phrase):
             return False
-        return not re.search(r"\d+(?:\.\d+)?\s?(?:%|x\b|times|sim)", phrase)
+        return not self.rx.modal.search(phrase.lower()) and not self.rx.number_with_unit.search(phrase)
 
     def _is_pronoun(self, phrase: str) -> bool:
         low = phrase.lower().strip()
-        nouns = r"(?:method|approach|framework|system|technique|algorithm|strategy|strategies|pipeline|solution)s?"
-        return low in self._pronoun_set or bool(
-            re.fullmatch(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? (?:{nouns}|models?)|(?:the|this) (?:{nouns}|model)", low))
+        return low in self._pronoun_set or bool(self._own_method.fullmatch(low))
 
     def _clause_tail(self, text: str) -> str:
         """The last clause-initial noun phrase of ``text`` (back to a comma, 'that', 'where', ...)."""
         cut = 0
-        for m in _CLAUSE.finditer(text):
+        for m in self.rx.clause.finditer(text):
             cut = m.end()
-        phrase = text[cut:].strip()
-        phrase = _LEAD.sub("", phrase).strip()
-        if re.match(r"(?:and|or)\s", phrase, re.IGNORECASE) and re.search(r"(?:^|,)\s*[\w\-]+(?:\s[\w\-]+)?,\s*$", text[:cut]):
+        phrase = self.rx.lead.sub("", text[cut:].strip()).strip()
+        if self.rx.list_joiner.match(phrase) and re.search(r"(?:^|,)\s*[\w\-]+(?:\s[\w\-]+)?,\s*$", text[:cut]):
             return ""  # the last item of a list ("Our Bangla, Hindi, and Sanskrit models"): no clause starts here
-        phrase = re.sub(r"^(?:and|or|but|while|whereas|then)\s+", "", phrase, flags=re.IGNORECASE)
-        phrase = re.sub(r"\s+(?:even|also|still|further|then|now|only|can|could|may|might|will|would|to|does|do|"
-                        r"significantly|consistently|substantially|clearly|effectively|successfully|further)$", "", phrase)
-        phrase = re.sub(r"\s+(?:even|also|still|further|can|could|significantly|consistently|\w{4,}ly)$", "", phrase)
+        phrase = self.rx.clause_joiner.sub("", phrase)
+        phrase = self.rx.trailing_adverb.sub("", phrase)
+        phrase = self.rx.trailing_ly.sub("", phrase)
         return phrase.strip(" ,")
+
+    # ------------------------------------------------------------------------ size's owner
 
     def _size_owner(self, sentence: str, a: int, b: int) -> str | None:
         """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B',
         'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call U-PaLM'."""
-        left = re.sub(r"(?:\b(?:ge|le|up to|over|about|around|approximately|nearly|more than|less than|larger than|"
-                      r"smaller than|at least|at most)|[<>~≤≥])\s*$", "", sentence[:a]).rstrip() + " "
+        left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
         right = sentence[b:]
-        paren = re.search(r"((?:[\w\-]+\s){0,3}(?:models?|LLMs?|LMs?|variants?|transformers?))\s\((?:[^()]{0,40}\s)?$", left)
+        return (self._class_in_brackets(left) or self._name_before(left) or self._model_with(left)
+                or self._name_after(right) or self._models_after(left, right) or self._named_later(right))
+
+    def _class_in_brackets(self, left: str) -> str | None:
+        paren = self.rx.model_class_paren.search(left)
         named_left = re.search(r"[(,]\s?([A-Z][\w\-.+]*)\s$", left)  # "Janus models (Janus 7B: ...)": the name wins
         if paren and not named_left and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
-            words = [w for w in paren.group(1).split() if w.lower() not in _FUNCTION_WORDS]
-            if words:
-                return " ".join(words)
+            words = [w for w in paren.group(1).split() if w.lower() not in self.words["function_words"]]
+            return " ".join(words) or None
+        return None
+
+    def _name_before(self, left: str) -> str | None:
         toks = left[-60:].split()
         while toks and not toks[-1].strip("(:"):
             toks.pop()  # "GPT-Neo (125M)": the bracket is not a name
-        if toks and re.search(r"[\w.+]\s?[(:]?\s?$", left):
-            last = toks[-1].strip("(:")
-            prev = toks[-2] if len(toks) > 1 else ""
-            if re.search(r"[,;)]$", prev):
-                prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B": not one name
-            last, prev = last.rstrip(".,;"), prev.strip("(\"'")
-            def is_name(t: str) -> bool:
-                return bool(t) and t.lower() not in _STOPWORDS and t not in self._not_bench and (
-                    _NAMEY.match(t) is not None or t[0].isupper())
-            if re.fullmatch(r"\d+(?:\.\d+)?", last) and is_name(prev):
-                return f"{prev} {last}"  # "Llama 3.1 8B", "Gemma 2 (2B)"
-            if is_name(last):
-                return f"{prev} {last}" if is_name(prev) and prev[0].isupper() and not _NAMEY.match(last) else last
-        m = re.search(r"((?:a|an|the|our)\s(?:(?!of\s|with\s)[\w\-]+\s){0,3}(?:model|LLM|LM|network|transformer|ViT)s?)\s"
-                      r"(?:with|of|having|containing|at)\s(?:only\s|just\s|about\s|around\s|roughly\s)?$", left)
-        if m:
-            return m.group(1)
-        m = re.match(r"^\s?(?:parameters?\s|param\s)?(?:for\s|of\s)?(?:LLMs?\s|LMs?\s|models?\s)?(\(?)"
-                     r"([A-Za-z][\w\-.+]*[A-Z0-9][\w\-.+]*)", right)
-        if m:
-            name = m.group(2).rstrip(".")
-            # in brackets a lower-case name with a digit is still a name: "(text-davinci-003)"
-            if name not in self._not_bench and (_NAMEY.match(name) or m.group(1) and re.search(r"\d", name)):
-                return name
-        m = re.match(r"^\s?(LLMs|LMs|models|language models)\b", right)
-        if m and not re.search(r"\b(?:a|an|the|this)\s+$", left):
-            return m.group(1)
-        m = re.search(r"\b(?:which we call|we call|called|named|dubbed|termed)\s+([A-Z][\w\-.+]*[\w+])", right)
-        if m:
-            return m.group(1)
+        if not toks or not re.search(r"[\w.+]\s?[(:]?\s?$", left):
+            return None
+        last = toks[-1].strip("(:")
+        prev = toks[-2] if len(toks) > 1 else ""
+        if re.search(r"[,;)]$", prev):
+            prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B": not one name
+        last, prev = last.rstrip(".,;"), prev.strip("(\"'")
+        if re.fullmatch(r"\d+(?:\.\d+)?", last) and self._is_name(prev):
+            return f"{prev} {last}"  # "Llama 3.1 8B", "Gemma 2 (2B)"
+        if self._is_name(last):
+            return f"{prev} {last}" if self._is_name(prev) and prev[0].isupper() and not self._namey(last) else last
         return None
 
+    def _is_name(self, t: str) -> bool:
+        return bool(t) and t.lower() not in self.words["stopwords"] and t not in self._not_bench and (
+            self._namey(t) or t[0].isupper())
 
-_NP_BREAK = {"that", "of", "on", "in", "with", "for", "by", "to", "from", "and", "or", "we", "demonstrate", "show",
-             "find", "use", "using", "when", "while", "if", "is", "are", "was", "were", "be", "been"}
-def _metric_case(pattern: str) -> str:
-    """A metric name written in capitals matches only in capitals; any other, in any case."""
-    return f"(?-i:{pattern})" if re.fullmatch(r"[A-Z0-9_\-²@\\d+^?]+", pattern) and re.search("[A-Z]", pattern) \
-        else f"(?i:{pattern})"
+    def _model_with(self, left: str) -> str | None:
+        m = self.rx.model_with_size.search(left)
+        return m.group(1) if m else None
+
+    def _name_after(self, right: str) -> str | None:
+        m = self.rx.name_after_size.match(right)
+        if not m:
+            return None
+        name = m.group(2).rstrip(".")
+        # in brackets a lower-case name with a digit is still a name: "(text-davinci-003)"
+        if name not in self._not_bench and (self._namey(name) or m.group(1) and re.search(r"\d", name)):
+            return name
+        return None
+
+    def _models_after(self, left: str, right: str) -> str | None:
+        m = self.rx.models_after.match(right)
+        return m.group(1) if m and not self.rx.article_end.search(left) else None
+
+    def _named_later(self, right: str) -> str | None:
+        m = self.rx.named_later.search(right)
+        return m.group(1) if m else None
+
+    def _trained_owner(self, head: str) -> str | None:
+        """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
+        trained = self.rx.trained_on.search(head)
+        if not trained:
+            return None
+        words = trained.group("np").split()
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
+        phrase = " ".join(words[cut:])
+        if phrase and re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower()) not in self.words["bare_trained"]:
+            return phrase
+        return None
 
 
 def _after_to(text: str, pos: int) -> bool:
@@ -368,30 +425,3 @@ def _after_to(text: str, pos: int) -> bool:
     pre = pre.rstrip()
     return pre.endswith("to") and (len(pre) == 2 or not (pre[-3].isalnum() or pre[-3] == "_")) \
         and (len(pre) > 2 or pos - 40 <= 0)
-
-
-def _trained_owner(head: str) -> str | None:
-    """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
-    trained = _TRAINED_ON.search(head)
-    if not trained:
-        return None
-    words = trained.group("np").split()
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _NP_BREAK), default=0)
-    phrase = " ".join(words[cut:])
-    return phrase if phrase and re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower()) not in _BARE_TRAINED else None
-
-
-_BARE_TRAINED = {"we", "it", "model", "models", "they", "which", "that", "been", "being", "is", "are", "was", "were"}
-_BARE_PRONOUNS = {"we", "it", "this", "they", "these", "our", "results", "our results", "experiments"}
-_BAD_FIRST = {"we", "its", "their", "with", "in", "on", "for", "by", "to", "at", "from", "of", "as", "into", "via", "through", "after",
-              "before", "during", "under", "over", "across", "among", "and", "or", "but", "not", "possible",
-              "all", "only", "also", "then", "there", "here", "such", "more", "most", "less", "up"}
-_FUNCTION_WORDS = {"the", "a", "an", "this", "these", "that", "in", "on", "at", "of", "for", "with", "to", "from",
-                   "by", "and", "or", "as", "up", "over", "than", "into", "via", "its", "their", "such", "each"}
-_STOPWORDS = {"the", "a", "an", "this", "these", "that", "our", "we", "in", "on", "at", "of", "for", "with",
-              "to", "from", "by", "and", "or", "as", "is", "are", "up", "over", "than", "using", "use", "only",
-              "each", "both", "all", "its", "their", "his", "her", "it", "between", "about", "around", "nearly",
-              "more", "less", "under", "below", "above", "into", "via", "scale", "size", "sizes", "model", "models",
-              "parameters", "parameter", "billion", "million", "like", "such", "including", "e.g.", "i.e."}
-_NOT_IN_NAME = _STOPWORDS | _BAD_FIRST
-_NOT_BEFORE_NAME = _FUNCTION_WORDS | _BAD_FIRST

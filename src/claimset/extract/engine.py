@@ -1,0 +1,145 @@
+"""The rule-based extractor: one visible flow, one module per stage.
+
+1. **text** (:mod:`claimset.textview`): the normalised view of the abstract, with an offset map;
+2. **candidates** (:mod:`claimset.numbers`): numbers, ranges, lists and pairs, with qualifiers;
+3. **exclusions and typing** (:mod:`.steps`): named steps, in order, each passing, excluding or typing
+   a number; factors and percentages are typed by trigger words (:mod:`.triggers`);
+4. **fields** (:mod:`.fields`): subject, baseline, benchmark, metric;
+5. **confidence** (:mod:`.confidence`): the probability the claim is right, from its evidence;
+6. **validation**: every claim passes the :class:`~claimset.models.Claim` validators, offsets mapped
+   back to the abstract as written.
+
+All knowledge is in the specs under ``extractors/`` (:mod:`.specs`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Claim, Paper
+from ..numbers import Mention, parse, url_spans
+from ..spec import specs_digest
+from ..textview import TextView, normalize
+from .confidence import confidence
+from .context import Ctx, Decision, window
+from .fields import FieldFinder
+from .sentences import sentence_at, split_sentences
+from .specs import specs
+from .steps import Kit, classify, is_undecided
+from .triggers import REACH, TriggerScorer
+
+NAME = "rules"
+VERSION = "0.3.0"  # the engine's version; the label adds a digest of the specs
+
+# Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
+# inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
+# and 35 numbers). An abstract beyond them is read up to the bound and counted as truncated.
+MAX_CHARS = 20_000
+MAX_NUMBERS = 64
+
+
+class RuleExtractor:
+    """Rule-based claim extractor (no network). ``extract(paper)`` gives validated claims."""
+
+    name = NAME
+    version = VERSION
+    max_numbers = MAX_NUMBERS
+    max_chars = MAX_CHARS
+
+    def __init__(self) -> None:
+        self.S = specs()
+        self.fields = FieldFinder(roles={r: self.S.role(r) for r in ("size", "data", "measurement")})
+        self.scorer = TriggerScorer(self.S)
+        self.kit = Kit(self.S, self.fields, self.scorer)
+        self.truncated = 0  # abstracts beyond MAX_CHARS or MAX_NUMBERS (only that much was read)
+
+    @property
+    def label(self) -> str:
+        """``rules/<engine version>+<spec digest>``: a changed rule or engine gives a new label."""
+        return f"{self.name}/{self.version}+{specs_digest()}"
+
+    def extract(self, paper: Paper) -> list[Claim]:
+        """Claims of one paper (see the module docstring for the stages)."""
+        abstract = self._bounded(paper.abstract)
+        view = normalize(abstract)
+        text = view.text
+        spans = split_sentences(text)
+        if not spans:
+            return []
+        mentions = self._mentions(text, len(abstract) == len(paper.abstract))
+        method = self.fields.method_name(paper.title, text)
+        urls = url_spans(text)
+        siblings: dict[tuple, list[Decision]] = {}
+        claims: list[Claim] = []
+        for m in mentions:
+            if any(us <= m.start < ue for us, ue in urls):
+                continue
+            s0, s1 = sentence_at(spans, m.start)
+            w0, w1 = window(text, s0, s1, m.start, m.after)
+            decisions = self._with_siblings(Ctx(text, m, w0, w1), s0, siblings)
+            for decision in decisions:
+                claims.append(self._claim(paper, view, m, (s0, s1), (w0, w1), decision, method))
+        return claims
+
+    def _bounded(self, abstract: str) -> str:
+        if len(abstract) <= MAX_CHARS:
+            return abstract
+        self.truncated += 1
+        cut = abstract.rfind(" ", 0, MAX_CHARS)
+        return abstract[: cut if cut > 0 else MAX_CHARS]
+
+    def _mentions(self, text: str, count_truncation: bool) -> list[Mention]:
+        mentions = parse(text, limit=MAX_NUMBERS + 1)
+        if len(mentions) > MAX_NUMBERS:
+            self.truncated += count_truncation  # an abstract cut by length is counted once
+            mentions = mentions[:MAX_NUMBERS]
+        self.scorer.upto = mentions[-1].after + REACH + 1 if mentions else 0
+        return mentions
+
+    def _with_siblings(self, c: Ctx, s0: int, siblings: dict[tuple, list[Decision]]) -> list[Decision]:
+        """A number with no cue of its own, or with the same head word as an earlier factor of its
+        sentence, takes that sibling's type ("up to 51% for A and up to 34% for B", "a 3x reduction
+        in X ... up to an 8x reduction")."""
+        decisions = classify(c, self.kit)
+        m = c.m
+        head = self._head_word(c)
+        key, head_key = (s0, m.unit), (s0, m.unit, head)
+        if is_undecided(decisions) or (head and head_key in siblings):
+            inherited = siblings.get(head_key) or siblings.get(key)
+            decisions = [replace(d, evidence="sibling") for d in inherited] if inherited else decisions
+        if decisions:
+            siblings[key] = decisions
+            if head:
+                siblings[head_key] = decisions
+        return list(decisions)
+
+    def _head_word(self, c: Ctx) -> str | None:
+        """The word a factor or percentage modifies ("3x reduction" -> "reduction")."""
+        if c.m.unit not in ("x", "%"):
+            return None
+        hm = self.S.P.head_word.match(c.text[c.m.after : c.m.after + 40])
+        return hm.group(1) if hm and hm.group(1) not in self.S.lists["not_head_words"] else None
+
+    def _claim(self, paper: Paper, view: TextView, m: Mention, sentence: tuple[int, int], win: tuple[int, int],
+               decision: Decision, method: str | None) -> Claim:
+        start, end = view.span(m.start, m.end, number=True)
+        ss, se = view.span(*sentence)
+        fields = self.fields.find(view.text, m, win[0], win[1], decision, method)
+        return Claim.model_validate(
+            {
+                "paper_id": paper.paper_id,
+                "claim_type": decision.claim_type,
+                "value": m.value,
+                "value_max": m.value_max,
+                "unit": decision.unit,
+                "qualifier": m.qualifier,
+                "number": paper.abstract[start:end],
+                "start": start,
+                "end": end,
+                "sentence": paper.abstract[min(ss, start) : max(se, end)],
+                "confidence": confidence(decision, m),
+                "extractor": self.label,
+                **fields,
+            },
+            context={"abstract": paper.abstract},
+        )

@@ -1,0 +1,237 @@
+"""The extractor's specs as validated models, compiled once into the patterns the steps read.
+
+Every spec file under ``extractors/`` is loaded into a pydantic model (unknown keys and bad regular
+expressions are errors naming the file), so a typo in a rule fails at load time, not as a silent
+miss. The engine never names a claim type: it asks for the type that plays a *role* ("size",
+"data", "measurement", ...), and every type spec with trigger words takes part in trigger scoring.
+A new claim type is one new spec file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import ClaimsetError
+from ..spec import extractors_dir, load_spec, spec_names
+
+_I = re.IGNORECASE
+ROLES = ("size", "data", "items_out_of", "measurement", "relative_size", "memory_amount", "compute_saved")
+
+
+def _check_patterns(values: list[str]) -> list[str]:
+    for v in values:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {v!r} ({exc})") from None
+    return values
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RelativeSize(_Spec):
+    sized: list[str]
+    larger: list[str]
+    excluded: list[str]
+    owner_before: list[str]
+    examples: list[tuple[str, str]] = Field(default_factory=list)
+
+    _patterns = field_validator("sized", "larger", "excluded", "owner_before")(_check_patterns)
+
+
+class TypeSpec(_Spec):
+    """One claim type (``extractors/types/*.toml``)."""
+
+    name: str
+    roles: list[str] = Field(default_factory=list)
+    trigger_rank: int = Field(99, description="breaks ties between types whose triggers score the same")
+    strong: list[str] = Field(default_factory=list, description="trigger words that name the quantity")
+    weak: list[str] = Field(default_factory=list, description="trigger words that only lean to it")
+    # model sizes
+    param_nouns: list[str] = Field(default_factory=list)
+    param_modifiers: list[str] = Field(default_factory=list)
+    model_nouns: list[str] = Field(default_factory=list)
+    model_modifiers: list[str] = Field(default_factory=list)
+    size_suffixes: list[str] = Field(default_factory=list)
+    # data amounts
+    byte_nouns: list[str] = Field(default_factory=list)
+    data_cues: list[str] = Field(default_factory=list)
+    cue_fillers: list[str] = Field(default_factory=list)
+    not_modifiers: list[str] = Field(default_factory=list)
+    nouns: dict[str, str] = Field(default_factory=dict)
+    # measurements
+    bare_before: list[str] = Field(default_factory=list)
+    bare_after: list[str] = Field(default_factory=list)
+    relative_size: RelativeSize | None = None
+    examples: list[tuple[str, str]] = Field(default_factory=list)
+
+    _patterns = field_validator("strong", "weak", "param_nouns", "model_nouns", "byte_nouns", "data_cues",
+                                "bare_before", "bare_after")(_check_patterns)
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, roles: list[str]) -> list[str]:
+        unknown = [r for r in roles if r not in ROLES]
+        if unknown:
+            raise ValueError(f"unknown role(s) {unknown} (known: {', '.join(ROLES)})")
+        return roles
+
+
+class NamedPattern(_Spec):
+    pattern: str
+    ignore_case: bool = False
+    examples: list[tuple[str, bool]] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _check_patterns([v])[0]
+
+    def compile(self) -> re.Pattern:
+        return re.compile(self.pattern, _I if self.ignore_case else 0)
+
+
+class PatternsSpec(_Spec):
+    patterns: dict[str, NamedPattern]
+    lists: dict[str, list[str]]
+
+
+class SettingsSpec(_Spec):
+    after: list[str]
+    factor_after: list[str]
+    factor_before: list[str]
+    before: list[str]
+    generic_before: list[str]
+    percent_after: list[str]
+    relative_before: list[str]
+    example_before: list[str]
+    percent_before: list[str]
+    out_of_not_items: list[str]
+
+    _patterns = field_validator("after", "factor_after", "factor_before", "before", "percent_after",
+                                "relative_before", "example_before", "percent_before")(_check_patterns)
+
+
+class LexiconSpec(_Spec):
+    flop_nouns: list[str]
+    reduction_cues: list[str]
+    compute_nouns: list[str]
+    time_nouns: list[str]
+    rate_units: list[str]
+    not_model_names: list[str]
+
+
+def _validated(model: type[BaseModel], name: str) -> Any:
+    try:
+        return model.model_validate(load_spec(name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ClaimsetError(f"invalid spec: {where}: {first['msg']}", extractors_dir() / f"{name}.toml") from None
+
+
+def _alt(patterns: list[str]) -> str:
+    """One alternation, longest alternatives first (so "GPU hours" wins over "GPU")."""
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The trigger words of one claim type, compiled."""
+
+    name: str
+    strong: re.Pattern
+    weak: re.Pattern | None
+
+
+class Specs:
+    """All specs, validated and compiled. ``P.<name>`` is a compiled pattern; ``role(r)`` the type
+    playing role ``r``; ``triggers`` the types scored by trigger words."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, TypeSpec] = {}
+        for name in spec_names("types"):
+            spec = _validated(TypeSpec, name)
+            self.types[spec.name] = spec
+        self.settings: SettingsSpec = _validated(SettingsSpec, "settings")
+        self.lexicon: LexiconSpec = _validated(LexiconSpec, "lexicon")
+        self.named: PatternsSpec = _validated(PatternsSpec, "patterns")
+        self._roles = {r: t.name for t in self.types.values() for r in t.roles}
+        missing = [r for r in ROLES if r not in self._roles]
+        if missing:
+            raise ClaimsetError(f"no type spec declares the role(s) {', '.join(missing)}", extractors_dir() / "types")
+        self.triggers = [Trigger(t.name, re.compile(_alt(t.strong), _I), re.compile(_alt(t.weak), _I) if t.weak else None)
+                         for t in sorted(self.types.values(), key=lambda t: (t.trigger_rank, t.name)) if t.strong]
+        self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
+        self.P = _Compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})
+
+    def role(self, role: str) -> str:
+        """The claim type that plays ``role``."""
+        return self._roles[role]
+
+    def data_unit(self, noun: str) -> str:
+        for pattern, unit in self.types[self.role("data")].nouns.items():
+            if re.fullmatch(pattern, noun, _I):
+                return unit
+        return noun.lower()
+
+    def _from_types(self) -> dict[str, re.Pattern]:
+        size, data, score = (self.types[self.role(r)] for r in ("size", "data", "measurement"))
+        rel = self.types[self.role("relative_size")].relative_size
+        st, lex = self.settings, self.lexicon
+        generic = set(st.generic_before)
+        return {
+            "param": re.compile(r"^\s?(?:-|\s)?(?:(?:" + "|".join(size.param_modifiers) + r")[ -])*"
+                                rf"(?:{_alt(size.param_nouns)})\b", _I),
+            "model_noun": re.compile(r"^[\s\-]?(?:(?:" + "|".join(size.model_modifiers) + r")[ -])*"
+                                     rf"(?:{_alt(size.model_nouns)})\b"),
+            # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
+            "data_noun": re.compile(r"^[\s\-]?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
+                                    r"(?:[a-z\-]+|[A-Z]{2,}) ){0,3}?(" + "|".join(f"(?:{k})" for k in data.nouns)
+                                    + r")(?![\w\-])", _I),
+            "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
+            "data_cue": re.compile(r"(?:" + _alt(data.data_cues) + r")\s+(?:"
+                                   + "|".join(f"{f} " for f in data.cue_fillers) + r")?$", _I),
+            "flop": re.compile(r"^\s?(?:" + _alt(lex.flop_nouns) + r")", 0),
+            "compute_noun": re.compile(r"^\s?(" + _alt(lex.compute_nouns) + r")\b", 0),
+            "time_noun": re.compile(r"^\s?(" + _alt(lex.time_nouns) + r")\b", 0),
+            "rate_unit": re.compile(r"^\s?(" + _alt(lex.rate_units) + r")", 0),
+            "reduction_cue": re.compile(r"\b(?:" + _alt(lex.reduction_cues) + r")\b[^.;]{0,40}$", _I),
+            "not_model": re.compile(r"^(?:" + _alt([re.escape(n) for n in lex.not_model_names]) + r")(?:[-_ ]|$)", _I),
+            "settings_after": re.compile(r"^\s?(?:" + _alt(st.after) + r")", _I),
+            "factor_setting": re.compile(r"^\s?(?:" + _alt(st.factor_after) + r")", _I),
+            "factor_setting_before": re.compile(r"(?:" + _alt(st.factor_before) + r")$", _I),
+            "example_before": re.compile(r"(?:" + _alt(st.example_before) + r")$", _I),
+            "settings_before": re.compile(r"(?:" + _alt([b for b in st.before if b not in generic]) + r")\s?$", _I),
+            "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
+            "percent_after": re.compile(r"^\s?(?:" + _alt(st.percent_after) + r")", _I),
+            "percent_before": re.compile(r"(?:" + _alt(st.percent_before) + r")\s?$", _I),
+            "relative_before": re.compile(r"(?:" + _alt(st.relative_before) + r")$", _I),
+            "out_of_not_items": re.compile(r"^(?:" + _alt(st.out_of_not_items) + r")$", _I),
+            "bare_before": re.compile(r"(?:" + _alt(score.bare_before) + r")\s*$", 0),
+            "bare_after": re.compile(r"^\s*(?:" + _alt(score.bare_after) + r")", 0),
+            "rel_sized": re.compile(r"^\s?(?:" + _alt(rel.sized) + r")", _I),
+            "rel_larger": re.compile(r"^\s?(?:" + _alt(rel.larger) + r")", _I),
+            "rel_excluded": re.compile(r"^\s?(?:" + _alt(rel.excluded) + r")", _I),
+            "rel_owner": re.compile(r"(?:" + _alt(rel.owner_before) + r")$", _I),
+        }
+
+
+class _Compiled:
+    """Compiled patterns by attribute (``P.glued_name``); an unknown name is an error at once."""
+
+    def __init__(self, patterns: dict[str, re.Pattern]):
+        self.__dict__.update(patterns)
+
+
+@lru_cache(maxsize=1)
+def specs() -> Specs:
+    """The specs, loaded and compiled once per process."""
+    return Specs()

@@ -1,0 +1,449 @@
+"""The typing of one number: an ordered list of named steps.
+
+Each step looks at a number in its context and either passes (``None``), says it is not a claim
+(``[]``: an exclusion), or types it (a list of :class:`Decision`, usually one). The first step that
+does not pass decides, and its name is the decision's evidence (read by the confidence model).
+Steps ask for claim types by role (``k.S.role("size")``), never by name, and read their patterns
+and word lists from the specs (``k.P``, ``k.S.lists``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .context import Ctx, Decision
+from .specs import Specs
+
+
+@dataclass
+class Kit:
+    """What steps use besides the number: the specs, the field finder and the trigger scorer."""
+
+    S: Specs
+    fields: Any
+    triggers: Callable[[Ctx, str], list[Decision] | None]
+
+    @property
+    def P(self):  # noqa: N802 - the compiled patterns, read as k.P.<name>
+        return self.S.P
+
+    def decide(self, role: str, unit: str | None, evidence: str, hint: str | None = None) -> list[Decision]:
+        return [Decision(self.S.role(role), unit, hint, evidence)]
+
+
+Step = Callable[[Ctx, Kit], "list[Decision] | None"]
+
+
+# ------------------------------------------------------------------------- names and versions
+
+
+def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
+    ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the OC-2M dataset")."""
+    m, P = c.m, k.P
+    glued = P.glued_name.search(c.left) if m.sign is None else None
+    if not glued or m.value_max is not None:
+        return None
+    if m.suffix not in k.S.types[k.S.role("size")].size_suffixes:
+        return []
+    if P.not_model.match(glued.group(1)) or P.data_noun.match(c.right) and not P.param.match(c.right):
+        return []
+    if P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]):
+        return []
+    return k.decide("size", "params", "name_size", _token_at(c.text, m.start, m.end))
+
+
+def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A number glued to letters is part of a name or a setting ("1080p", "3D")."""
+    if (c.m.suffix or c.bare) and k.P.glued_letter.match(c.glued_after or " "):
+        return []
+    return None
+
+
+def out_of(c: Ctx, k: Kit) -> list[Decision] | None:
+    """"X out of N items": X is a result counted in items and N the amount of items, unless the
+    items are tasks or datasets, or the categories something held in ("in 17 out of 19 domains")."""
+    if not c.bare:
+        return None
+    P = k.P
+    after = P.out_of_after.match(c.right)
+    if after:
+        noun = after.group("noun")
+        if P.out_of_not_items.match(noun) or P.in_before.search(c.left):
+            return []
+        return k.decide("measurement", noun, "out_of")
+    before = P.out_of_before.search(c.left)
+    if not before:
+        return None
+    nm = P.out_of_noun.match(c.right)
+    if nm is None:
+        return None
+    if P.out_of_not_items.match(nm.group("noun")) or P.in_before.search(c.left[: before.start()]):
+        return []
+    return k.decide("items_out_of", nm.group("noun"), "out_of")
+
+
+def version_or_marker(c: Ctx, k: Kit) -> list[Decision] | None:
+    """Versions ("Grok 3"), list markers ("(1)") and years are not claims."""
+    if not c.bare or c.m.sign is not None:
+        return None
+    if _version(c, k) or _list_marker(c, k) or _year(c.m):
+        return []
+    return None
+
+
+def _version(c: Ctx, k: Kit) -> bool:
+    P, left = k.P, c.left
+    return bool(P.version_before.search(left) and not k.fields.is_metric_word(left)
+                and not P.bare_after.match(c.right) and not P.capitalised_preposition.search(left))
+
+
+def _list_marker(c: Ctx, k: Kit) -> bool:
+    m, P, left, right = c.m, k.P, c.left, c.right
+    small_int = m.value < 30 and float(m.value).is_integer()
+    if P.list_marker_before.search(left) and P.closing_paren_after.match(right) and small_int \
+            and not P.name_paren_before.search(left):
+        return True
+    return bool(P.blank.match(left) and P.immediately_closed.match(right))
+
+
+def _year(m) -> bool:
+    return float(m.value).is_integer() and 1900 <= m.value <= 2100 and m.value_max is None
+
+
+def modifier_decade_or_citation(c: Ctx, k: Kit) -> list[Decision] | None:
+    """Compound modifiers ("4-bit", "double-check"), decades ("the 1990s") and citation years
+    ("2024b") are not claims."""
+    m, P = c.m, k.P
+    if P.compound_modifier.match(c.glued_after) and m.magnitude_kind is None and (m.unit is None or m.is_word):
+        return []
+    if P.decade.match(m.text) or P.citation_year.match(m.text):
+        return []
+    return None
+
+
+def size_before_model_noun(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A size before a model noun is a model size ("7B LLMs")."""
+    m = c.m
+    if m.suffix in k.S.types[k.S.role("size")].size_suffixes and m.value_max is None \
+            and k.P.model_noun.match(c.right) and not m.unit:
+        return k.decide("size", "params", "size_before_model_noun")
+    return None
+
+
+# ------------------------------------------------------------------------------------ settings
+
+
+def _factor_claim(c: Ctx, k: Kit) -> bool:
+    """A factor escapes the setting nouns after it ("3x fewer GPUs" is a claim)."""
+    return c.m.unit == "x" and not k.P.factor_setting.match(c.right)
+
+
+def factor_of_setting(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A factor of a setting is not a claim: "8x A100 GPUs", "a 4x larger batch", "increase the data by 10x"."""
+    P = k.P
+    if c.m.unit == "x" and (P.factor_setting.match(c.right) or P.factor_setting_before.search(c.list_left)):
+        return []
+    return None
+
+
+def prior_example(c: Ctx, k: Kit) -> list[Decision] | None:
+    """"(e.g. 104 GPU hours)": what earlier work costs, given as an example (sizes still count)."""
+    if k.P.example_before.search(c.left) and not k.P.param.match(c.right):
+        return []
+    return None
+
+
+def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
+    """Counts and settings named after the number ("12 datasets", "4-bit", "128k tokens long")."""
+    P, right = k.P, c.right
+    if not P.settings_after.match(right) or _factor_claim(c, k) or P.rate_unit.match(right):
+        return None
+    data_noun = P.data_noun.match(right)
+    if not P.param.match(right) and not data_noun:
+        return []
+    if data_noun and P.token_setting_after.match(right):
+        return []
+    return None
+
+
+def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
+    """Settings named before the number ("batch size of 64"); a factor is never a length or count."""
+    if k.P.settings_before.search(c.left) and not _factor_claim(c, k):
+        return []
+    return None
+
+
+def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A bare count after "for/in/of/with/using" is not a claim, unless a unit or metric says it is."""
+    P, left, right = k.P, c.left, c.right
+    if not c.bare or not P.generic_before.search(left) or P.data_noun.match(right):
+        return None
+    if P.bare_after.match(right) or P.points_after.match(right) or P.bare_before.search(left):
+        return None
+    if k.fields.metric_next_to(c.list_left, right) or _measured_noun(c, k):
+        return None
+    return []
+
+
+def _measured_noun(c: Ctx, k: Kit) -> bool:
+    """A unit noun that makes a bare count a measurement: compute, FLOPs, or a time taken."""
+    P = k.P
+    return bool(P.compute_noun.match(c.right) or P.flop.match(c.right)
+                or P.time_noun.match(c.right) and P.time_taken_before.search(c.left))
+
+
+# ---------------------------------------------------------------------------------- relatives
+
+
+def example_factor(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A factor or percentage given as an example of what earlier work does ("(e.g., 5-10x)")."""
+    m = c.m
+    if (m.is_word or m.unit in ("x", "%")) and k.P.relative_before.search(c.left):
+        return []
+    return None
+
+
+def relative_size(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A factor of relative model size: a claim when the compared model is the larger ("models 5x
+    larger", "twice its size"); not when a non-model or the paper's own model is larger."""
+    m, P = c.m, k.P
+    if not (m.is_word or m.unit == "x"):
+        return None
+    if P.rel_sized.match(c.right) or P.rel_larger.match(c.right) and P.rel_owner.search(c.left):
+        return k.decide("relative_size", m.unit or "x", "relative_size")
+    if P.rel_excluded.match(c.right):
+        return []
+    return None
+
+
+def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
+    """"twice", "an order of magnitude", "half": typed by trigger words; a noun after an article
+    ("a triple") is not a factor, and "half" is a claim only as a reduction."""
+    m, P = c.m, k.P
+    if not m.is_word:
+        return None
+    if P.article_before.search(c.left) and not P.factor_noun_after.match(c.right):
+        return []
+    if m.reduction_only and not P.reduction_word_before.search(c.left) \
+            and not m.text.lower().startswith(("halv", "halves")):
+        return []
+    return k.triggers(c, "triggers") or _UNDECIDED
+
+
+def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A percentage: not a claim when it is a fraction of data or a setting that moves; else typed
+    by trigger words; with none, still a result when it is in brackets after a name, moves from one
+    value to another, or is a margin over a competitor."""
+    m, P, left, right = c.m, k.P, c.left, c.right
+    if m.unit != "%":
+        return None
+    if P.percent_after.match(right) or P.percent_before.search(left):
+        return []
+    clause = P.clause_break.split(left)[-1]
+    if m.role in ("from", "to") and P.setting_that_moves.search(clause):
+        return []
+    typed = k.triggers(c, "triggers")
+    if typed is None and (P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
+                          or m.role in ("from", "to") or P.beats_by_before.search(left)):
+        return k.decide("measurement", m.unit, "percent_result")
+    return typed or _UNDECIDED
+
+
+def factor(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A factor ("3x", "2.5 times"): typed by trigger words; "8times 8" is a product, not a factor."""
+    if c.m.unit != "x":
+        return None
+    if k.P.product_after.match(c.glued_after):
+        return []
+    return k.triggers(c, "triggers") or _UNDECIDED
+
+
+def byte_amount(c: Ctx, k: Kit) -> list[Decision] | None:
+    """An amount of bytes: data when a corpus noun follows; hardware of the setup is not a claim;
+    else memory a method needs."""
+    m, P = c.m, k.P
+    if not m.unit or not P.byte_unit.match(m.unit):
+        return None
+    if P.byte_noun.match(c.right):
+        return k.decide("data", "bytes", "byte_data")
+    if P.hardware_before.search(c.left) or P.hardware_after.match(c.right):
+        return []
+    return k.decide("memory_amount", m.unit, "byte_memory")
+
+
+def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A time unit glued to the number ("554.66s") is a measurement ("10s of seconds" is not)."""
+    if not c.m.unit:
+        return None
+    if k.P.of_after.match(c.right):
+        return []
+    return k.decide("measurement", c.m.unit, "glued_time")
+
+
+# ------------------------------------------------------------------------------- by the noun
+
+
+def param_noun(c: Ctx, k: Kit) -> list[Decision] | None:
+    """Parameters after the number: a model size."""
+    return k.decide("size", "params", "param_noun") if k.P.param.match(c.right) else None
+
+
+def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
+    """FLOPs or GPU hours: compute saved when a reduction cue precedes, else a measured cost."""
+    P = k.P
+    if P.flop.match(c.right):
+        unit = "FLOPs"
+    else:
+        cm = P.compute_noun.match(c.right)
+        if not cm:
+            return None
+        unit = cm.group(1).strip()
+    saved = P.reduction_cue.search(c.left)
+    return k.decide("compute_saved" if saved else "measurement", unit, "compute_noun")
+
+
+def rate(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A rate is a measurement, before any data noun in it ("150 tokens per second")."""
+    ru = k.P.rate_unit.match(c.right)
+    return k.decide("measurement", ru.group(1), "rate") if ru else None
+
+
+def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A data noun after the number: a data amount, unless a length or context ("up to 128k
+    tokens"), words that are not a corpus, or tasks that are not problems."""
+    m, P = c.m, k.P
+    dm = P.data_noun.match(c.right) if m.sign is None else None
+    if not dm:
+        return None
+    cue = bool(P.data_cue.search(c.left))
+    if m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer() and not cue:
+        return None  # "3 tasks": a small bare count needs a data cue
+    unit = k.S.data_unit(dm.group(1))
+    if _not_data(c, k, unit, dm, cue):
+        return []
+    return k.decide("data", unit, "data_noun")
+
+
+def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
+    m, P, left, right = c.m, k.P, c.left, c.right
+    if unit == "tokens" and P.token_setting_near.search(left[-50:] + right[:40]):
+        return True
+    if unit == "tokens" and (m.qualifier == "upper" or P.up_to_before.search(left)) and not cue:
+        return True  # "supporting up to 128k tokens": a context length
+    if unit == "words" and not cue and not P.corpus_word.search(dm.group(0)):
+        return True
+    return unit == "problems" and "task" in dm.group(1).lower() and not cue
+
+
+def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A time taken ("in 24 hours") is a measurement."""
+    tn = k.P.time_noun.match(c.right)
+    if tn and k.P.time_taken_before.search(c.left):
+        return k.decide("measurement", tn.group(1).strip(), "time_taken")
+    return None
+
+
+def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A number with a magnitude and no noun: a model size after a name or before a model noun
+    ("Gopher 280B", "7 billion"), unless another noun follows ("660 million users")."""
+    m, P, left, right = c.m, k.P, c.left, c.right
+    if m.magnitude_kind is None:
+        return None
+    if P.data_cue.search(left) and not P.model_noun.match(right):
+        return []  # "a dataset of 77M SMILES": an amount of data in a unit we do not know
+    if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
+        return []
+    model_ctx = _model_context(c, k)
+    suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
+    if (suffix_ok and not P.preposition_after.match(right) or model_ctx) and (m.magnitude_kind != "word" or model_ctx):
+        return k.decide("size", "params", "magnitude_size")
+    return []
+
+
+def _model_context(c: Ctx, k: Kit) -> bool:
+    P, right = k.P, c.right
+    noun_after = P.word_after.match(right)
+    other_after = bool(noun_after and noun_after.group(1).lower() not in k.S.lists["size_followers"]
+                       or P.number_after.match(right))
+    after_word = bool(P.word_before.search(c.left)) and not other_after
+    return bool(P.model_noun.match(right) or after_word or P.closing_paren_after.match(right) or P.name_after.match(right))
+
+
+def points(c: Ctx, k: Kit) -> list[Decision] | None:
+    """"3.1 points", "2 pp": a score difference."""
+    return k.decide("measurement", "points", "points") if k.P.points_after.match(c.right) else None
+
+
+def metric_pair(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A from->to or vs pair of bare numbers is a score when a metric is named just before it
+    ("correlation ... from 0.94 to 0.98")."""
+    m = c.m
+    if m.role not in ("from", "to", "vs-left", "vs-right"):
+        return None
+    pair_start = m.start if m.role in ("from", "vs-left") else c.text.rfind("from", 0, m.start)
+    if k.fields.metric_in(c.text[max(0, pair_start - 70) : pair_start]) or m.sign == "+":
+        return k.decide("measurement", None, "metric_pair")
+    return []
+
+
+def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A bare number is a score next to score words or a metric's name ("FID 1.73", "22.13 perplexity",
+    "Safety (91.0)"), or with a plus sign ("+8.6")."""
+    m, P, left, right = c.m, k.P, c.left, c.right
+    if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
+            or k.fields.metric_next_to(c.list_left, right):
+        return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
+    return []
+
+
+def _paren_score(c: Ctx, k: Kit) -> bool:
+    """'Safety (91.0)', 'Janus 7B: 0.8392' — a decimal right after a name."""
+    return bool(k.P.name_then_bracket_before.search(c.left) and k.P.bracket_close_after.match(c.right)
+                and "." in c.m.text)
+
+
+# ----------------------------------------------------------------------------------- the order
+
+# A step that returns this decided "no cue of its own": the number may take a parallel sibling's type.
+_UNDECIDED: list[Decision] = []
+
+
+def is_undecided(decisions: list[Decision]) -> bool:
+    return decisions is _UNDECIDED
+
+
+STEPS: tuple[Step, ...] = (
+    name_size, glued_letters, out_of, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
+    factor_of_setting, prior_example, setting_noun, setting_cue, generic_count,
+    example_factor, relative_size, multiplier_word, percentage, factor, byte_amount, glued_time,
+    param_noun, flop_or_compute_noun, rate, data_noun, time_taken, magnitude_size, points, metric_pair, bare_score,
+)
+
+
+def classify(c: Ctx, k: Kit) -> list[Decision]:
+    """The decisions of the first step that does not pass (see :data:`STEPS`)."""
+    for step in STEPS:
+        out = step(c, k)
+        if out is not None:
+            return out
+    return []
+
+
+def _token_at(text: str, start: int, end: int) -> str:
+    """The whole whitespace-delimited name around a span ("Qwen2.5-Math-1.5B-Instruct")."""
+    s = _name_start(text, start)
+    if s > 1 and text[s - 1] == " " and text[s - 2] == "-":  # "StarCoder2- 15B"
+        s = _name_start(text, s - 2)
+    e = end
+    while e < len(text) and not text[e].isspace() and text[e] not in ",;)\"'":
+        e += 1
+    return text[s:e].rstrip(".:")
+
+
+def _name_start(text: str, s: int) -> int:
+    while s > 0 and not text[s - 1].isspace() and text[s - 1] not in "(\"'":
+        s -= 1
+    return s
