@@ -165,3 +165,18 @@ def test_export_refuses_to_replace_a_users_file(cli, tmp_path):
     forced = cli("export", "--format", "latex", "--out", str(table), "--force")
     assert forced.returncode == 0, forced.stderr
     assert "@misc" in bib.read_text() and table.read_text().startswith("% written by claimset")
+
+
+def test_min_confidence_filters_claims(cli):
+    import polars as pl
+
+    from .conftest import BUNDLED_DATASET
+
+    df = pl.read_parquet(BUNDLED_DATASET / "claims.parquet")
+    cut = sorted(df["confidence"].to_list())[len(df) // 2]
+    r = cli("search", "--min-confidence", str(cut), "--format", "json", "-n", "0")
+    assert r.returncode == 0, r.stderr
+    ids = {row["claim_id"] for row in json.loads(r.stdout)}
+    assert ids == set(df.filter(pl.col("confidence") >= cut)["claim_id"]) and 0 < len(ids) < df.height
+    bad = cli("show", "--min-confidence", "1.5")
+    assert bad.returncode != 0

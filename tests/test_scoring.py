@@ -51,3 +51,31 @@ def test_evaluate_on_dev_runs_and_reports_every_type():
     s = r.summary(errors=True)
     assert set(s["field_overlap"]) == {"subject", "baseline", "benchmark", "metric"}
     assert isinstance(s["misses"], list)
+
+
+def test_claims_carry_a_calibrated_confidence_and_evaluate_reports_calibration():
+    from claimset.extract.confidence import calibration
+    from claimset.scoring import evaluate, format_report
+
+    from .conftest import GOLD
+
+    cal = calibration()
+    assert cal.evidence and 0 < cal.default <= 1  # the fitted table ships with the specs
+    report = evaluate(GOLD)
+    assert report.confidences and all(c is not None and 0.0 <= c <= 1.0 for c in report.confidences)
+    summary = report.summary()["calibration"]
+    assert summary["bins"] and 0.0 <= summary["ece"] <= 1.0
+    assert sum(row["claims"] for row in summary["bins"]) == len(report.confidences)
+    text = format_report(report)
+    assert "expected calibration error" in text and "confidence >= 0.8" in text
+
+
+def test_reliability_table_from_known_pairs():
+    from claimset.scoring import reliability
+
+    pairs = [(0.95, True)] * 9 + [(0.95, False)] + [(0.6, True), (0.6, False)]
+    rel = reliability(pairs)
+    top = next(r for r in rel["bins"] if r["bin"] == "0.9-1.0")
+    assert top == {"bin": "0.9-1.0", "claims": 10, "mean_confidence": 0.95, "precision": 0.9}
+    assert rel["ece"] == round((10 / 12) * 0.05 + (2 / 12) * 0.1, 4)
+    assert rel["precision_at_0.8"] == 0.9 and rel["share_at_0.8"] == round(10 / 12, 4)

@@ -170,12 +170,13 @@ def show(
     grep: Annotated[Optional[str], typer.Option("--grep", "-g", help="Regex over sentence, subject, baseline, benchmark, metric (case-insensitive).")] = None,
     paper: Annotated[Optional[str], typer.Option("--paper", "-p", help="A paper_id, or words of its title.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
 ) -> None:
     """Print claims of a dataset as a readable table."""
     from .query import filter_claims, format_value, shorten
 
     df = filter_claims(_dataset(dataset), types=claim_type, min_value=min_value, max_value=max_value,
-                       grep=grep, paper=paper)
+                       grep=grep, paper=paper, min_confidence=min_confidence)
     total = df.height
     if limit:
         df = df.head(limit)
@@ -206,6 +207,7 @@ def search(
     subject: Annotated[Optional[str], typer.Option("--subject", "-s", help="Subject contains this.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results (0: all).")] = 50,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
 ) -> None:
     """Find claims by words of their sentence, subject, baseline or benchmark."""
     from .query import render_rows, search_claims, shorten
@@ -213,7 +215,7 @@ def search(
     if fmt not in ("table", "csv", "json", "md"):
         raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, md)")
     df = search_claims(_dataset(dataset), query, types=claim_type, min_value=min_value, max_value=max_value,
-                       benchmark=benchmark, subject=subject)
+                       benchmark=benchmark, subject=subject, min_confidence=min_confidence)
     total = df.height
     if limit:
         df = df.head(limit)
@@ -252,6 +254,7 @@ def export(
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the table to this file (default: stdout); its BibTeX goes beside it (OUT with .bib) unless --bib says where.")] = None,
     bib: Annotated[Optional[Path], typer.Option("--bib", help="Write the BibTeX of the cited papers to this file. Without --bib or --out no BibTeX file is written.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files that claimset did not write.")] = False,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
 ) -> None:
     """A review-ready table of claims (subject, value, baseline, benchmark, metric, citation key) plus its BibTeX.
 
@@ -260,7 +263,7 @@ def export(
     from .cite import write_export
 
     table, written = write_export(_dataset(dataset), out_file, bib, types=claim_type, format=fmt, grep=grep,
-                                  force=force)
+                                  force=force, min_confidence=min_confidence)
     if table is not None:
         sys.stdout.write(table)
     for path in written:

@@ -21,9 +21,15 @@ def filter_claims(
     max_value: float | None = None,
     grep: str | None = None,
     paper: str | None = None,
+    min_confidence: float | None = None,
 ) -> pl.DataFrame:
-    """Claims joined to papers, narrowed by type, value range, a regex over the text fields, a paper."""
+    """Claims joined to papers, narrowed by type, value range, a regex over the text fields, a paper,
+    and a lowest confidence (a dataset made before confidence existed has none: then an error)."""
     df = dataset if isinstance(dataset, pl.DataFrame) else load(dataset)
+    if min_confidence is not None:
+        if "confidence" not in df.columns:
+            raise ClaimsetError("this dataset has no confidence column (made by claimset < 0.2); re-extract it")
+        df = df.filter(pl.col("confidence") >= min_confidence)
     if types:
         bad = [t for t in types if t not in CLAIM_TYPES]
         if bad:
@@ -79,10 +85,11 @@ def search_claims(
     max_value: float | None = None,
     benchmark: str | None = None,
     subject: str | None = None,
+    min_confidence: float | None = None,
 ) -> pl.DataFrame:
     """Claims whose sentence, subject, baseline and benchmark text hold every word of ``query``
     (case-insensitive), best first: most occurrences of the query words, then paper and position."""
-    df = filter_claims(dataset, types=types, min_value=min_value, max_value=max_value)
+    df = filter_claims(dataset, types=types, min_value=min_value, max_value=max_value, min_confidence=min_confidence)
     for col, needle in (("benchmark", benchmark), ("subject", subject)):
         if needle:
             df = df.filter(pl.col(col).fill_null("").str.to_lowercase().str.contains(needle.lower(), literal=True))

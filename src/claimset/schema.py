@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims.confidence
 
 # (name, arrow type, nullable, description)
 PAPER_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
@@ -40,6 +40,7 @@ CLAIM_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
     ("baseline", pa.string(), True, "What it is compared against, as written."),
     ("benchmark", pa.string(), True, "For benchmark_score: the dataset or benchmark named."),
     ("metric", pa.string(), True, "For benchmark_score: the metric named."),
+    ("confidence", pa.float64(), False, "Calibrated probability that the claim (type, span and value) is right, from the evidence the extractor used."),
     ("extractor", pa.string(), False, "name/version of the extractor that made the claim."),
 ]
 

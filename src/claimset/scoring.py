@@ -137,6 +137,14 @@ class EvalReport:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     n_papers: int = 0
+    right: list[bool] = field(default_factory=list)  # per prediction, in input order: matched with the right value
+    confidences: list[float | None] = field(default_factory=list)  # per prediction, in input order
+
+    @property
+    def calibration(self) -> dict[str, Any] | None:
+        """Reliability table and ECE, when the predictions carry a confidence."""
+        pairs = [(c, ok) for c, ok in zip(self.confidences, self.right) if c is not None]
+        return reliability(pairs) if pairs else None
 
     @property
     def value_error_rate(self) -> float:
@@ -152,6 +160,7 @@ class EvalReport:
             "value_error_rate": round(self.value_error_rate, 4),
             "field_overlap": {k: round(v, 4) for k, v in self.field_overlap.items()},
             "type_confusion": self.confusion,
+            "calibration": self.calibration,
         }
         if errors:
             out["misses"] = self.misses
@@ -190,6 +199,7 @@ def score(gold: list[GoldClaim], predicted: list[Any], abstracts: dict[str, str]
     misses: list[dict[str, Any]] = []
     false_pos: list[dict[str, Any]] = []
     n_matches = 0
+    right: dict[int, bool] = {}  # id(prediction) -> matched with the right value
 
     for pid in sorted(set(preds_by_paper) | set(gold_by_paper)):
         golds = gold_by_paper.get(pid, [])
@@ -213,7 +223,8 @@ def score(gold: list[GoldClaim], predicted: list[Any], abstracts: dict[str, str]
             g, p = golds[gi], preds[pi]
             tp[g.claim_type] += 1
             n_matches += 1
-            if not (_close(get(p, "value"), g.value) and _close(get(p, "value_max"), g.value_max)):
+            right[id(p)] = _close(get(p, "value"), g.value) and _close(get(p, "value_max"), g.value_max)
+            if not right[id(p)]:
                 value_errors.append({"paper_id": pid, "type": g.claim_type, "number": g.number,
                                      "gold": [g.value, g.value_max], "predicted": [get(p, "value"), get(p, "value_max")]})
             for f in FIELDS:
@@ -243,7 +254,43 @@ def score(gold: list[GoldClaim], predicted: list[Any], abstracts: dict[str, str]
         micro=micro, per_type=per_type, n_matches=n_matches, value_errors=value_errors,
         field_overlap=mean, confusion={k: dict(v) for k, v in confusion.items()},
         misses=misses, false_positives=false_pos, n_papers=len(set(gold_by_paper) | set(preds_by_paper)),
+        right=[right.get(id(p), False) for p in predicted],
+        confidences=[_confidence(p) for p in predicted],
     )
+
+
+def _confidence(p: Any) -> float | None:
+    c = p.get("confidence") if isinstance(p, dict) else getattr(p, "confidence", None)
+    return None if c is None else float(c)
+
+
+def right_predictions(gold: list[GoldClaim], predicted: list[Any]) -> list[bool]:
+    """For each prediction: does it match a gold claim (scored as :func:`score` does) with the right value?"""
+    report = score(gold, predicted)
+    return report.right
+
+
+CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+    """A reliability table (confidence bins vs observed precision) and the expected calibration
+    error; with the precision and share of claims at confidence >= 0.8."""
+    rows = []
+    ece = 0.0
+    n = len(pairs)
+    for lo, hi in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]):
+        inside = [(c, ok) for c, ok in pairs if lo <= c < hi]
+        if not inside:
+            continue
+        mean_conf = sum(c for c, _ in inside) / len(inside)
+        precision = sum(ok for _, ok in inside) / len(inside)
+        ece += len(inside) / n * abs(mean_conf - precision)
+        rows.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "claims": len(inside), "mean_confidence": round(mean_conf, 3),
+                     "precision": round(precision, 3)})
+    high = [ok for c, ok in pairs if c >= 0.8]
+    return {"bins": rows, "ece": round(ece, 4), "precision_at_0.8": round(sum(high) / len(high), 4) if high else 0.0,
+            "share_at_0.8": round(len(high) / n, 4) if n else 0.0}
 
 
 def evaluate(gold_path: str | Path, dataset: str | Path | None = None, extractor: str = "rules") -> EvalReport:
@@ -275,4 +322,12 @@ def format_report(report: EvalReport) -> str:
     lines.append(f"value errors: {len(report.value_errors)} of {report.n_matches} matches "
                  f"({100 * report.value_error_rate:.1f}%)")
     lines.append("field overlap: " + ", ".join(f"{k} {v:.3f}" for k, v in report.field_overlap.items()))
+    cal = report.calibration
+    if cal:
+        lines.append("calibration (right = matched with the right value):")
+        lines.append(f"  {'confidence':<12}{'claims':>8}{'mean conf':>11}{'precision':>11}")
+        for row in cal["bins"]:
+            lines.append(f"  {row['bin']:<12}{row['claims']:>8}{row['mean_confidence']:>11.3f}{row['precision']:>11.3f}")
+        lines.append(f"  expected calibration error {cal['ece']:.3f}; confidence >= 0.8: precision "
+                     f"{cal['precision_at_0.8']:.3f} on {100 * cal['share_at_0.8']:.0f}% of claims")
     return "\n".join(lines)

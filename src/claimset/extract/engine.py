@@ -20,7 +20,7 @@ from ..models import Claim, Paper
 from ..numbers import Mention, parse, url_spans
 from ..spec import specs_digest
 from ..textview import TextView, normalize
-from .confidence import confidence
+from .confidence import confidence, evidence_key
 from .context import Ctx, Decision, window
 from .fields import FieldFinder
 from .sentences import sentence_at, split_sentences
@@ -60,6 +60,10 @@ class RuleExtractor:
 
     def extract(self, paper: Paper) -> list[Claim]:
         """Claims of one paper (see the module docstring for the stages)."""
+        return [claim for claim, _ in self.extract_with_evidence(paper)]
+
+    def extract_with_evidence(self, paper: Paper) -> list[tuple[Claim, str]]:
+        """Claims of one paper, each with the evidence key its confidence was read from."""
         abstract = self._bounded(paper.abstract)
         view = normalize(abstract)
         text = view.text
@@ -70,7 +74,7 @@ class RuleExtractor:
         method = self.fields.method_name(paper.title, text)
         urls = url_spans(text)
         siblings: dict[tuple, list[Decision]] = {}
-        claims: list[Claim] = []
+        claims: list[tuple[Claim, str]] = []
         for m in mentions:
             if any(us <= m.start < ue for us, ue in urls):
                 continue
@@ -78,7 +82,8 @@ class RuleExtractor:
             w0, w1 = window(text, s0, s1, m.start, m.after)
             decisions = self._with_siblings(Ctx(text, m, w0, w1), s0, siblings)
             for decision in decisions:
-                claims.append(self._claim(paper, view, m, (s0, s1), (w0, w1), decision, method))
+                claim = self._claim(paper, view, m, (s0, s1), (w0, w1), decision, method)
+                claims.append((claim, evidence_key(decision, m)))
         return claims
 
     def _bounded(self, abstract: str) -> str:
