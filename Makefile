@@ -38,6 +38,8 @@ analysis: $(STAMP)
 ## bench: print quality, speed and memory figures (the README's numbers)
 bench: $(TSTAMP)
 	$(BIN)/claimset evaluate --gold ../shared/gold/dev.jsonl
+	$(BIN)/claimset evaluate --gold ../shared/gold/epoch_dev.jsonl
+	$(BIN)/python benchmarks/calibrate_confidence.py --dry-run
 	$(BIN)/python benchmarks/epoch_model_size_recall.py --misses 10
 	$(BIN)/python benchmarks/audit_precision.py
 	$(BIN)/python benchmarks/bench_extract.py
