@@ -133,8 +133,10 @@ def _ungrouped(pattern: str) -> str:
     return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
-# Text with none of these characters is its own view (the common case costs one scan).
-_TRIGGER = re.compile(r"[\\$&~\r\n^\-]|[^\x00-\x7f]")
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern:
+    """Text that matches none of this is its own view (the common case costs one scan)."""
+    return re.compile(load_spec("text")["trigger"])
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def _one_pass(text: str, pattern: re.Pattern, rs: list[TextRule]) -> tuple[str, 
 
 def normalize(text: str) -> TextView:
     """The normalised view of ``text`` (itself, when nothing needs normalising)."""
-    if not _TRIGGER.search(text):
+    if not _trigger().search(text):
         return TextView(text, text)
     cur, starts, ends = text, None, None
     for pattern, rs in _passes():

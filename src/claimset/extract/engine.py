@@ -70,9 +70,10 @@ class RuleExtractor:
         spans = split_sentences(text)
         if not spans:
             return []
-        mentions = self._mentions(text, len(abstract) == len(paper.abstract))
-        method = self.fields.method_name(paper.title, text)
         urls = url_spans(text)
+        mentions = self._mentions(text, urls, len(abstract) == len(paper.abstract))
+        method: str | None = None
+        method_found = False  # the paper's method name is looked for once, and only if a claim needs it
         siblings: dict[tuple, list[Decision]] = {}
         claims: list[tuple[Claim, str]] = []
         for m in mentions:
@@ -81,6 +82,8 @@ class RuleExtractor:
             s0, s1 = sentence_at(spans, m.start)
             w0, w1 = window(text, s0, s1, m.start, m.after)
             decisions = self._with_siblings(Ctx(text, m, w0, w1), s0, siblings)
+            if decisions and not method_found:
+                method, method_found = self.fields.method_name(paper.title, text), True
             for decision in decisions:
                 claim = self._claim(paper, view, m, (s0, s1), (w0, w1), decision, method)
                 claims.append((claim, evidence_key(decision, m)))
@@ -93,12 +96,14 @@ class RuleExtractor:
         cut = abstract.rfind(" ", 0, MAX_CHARS)
         return abstract[: cut if cut > 0 else MAX_CHARS]
 
-    def _mentions(self, text: str, count_truncation: bool) -> list[Mention]:
-        mentions = parse(text, limit=MAX_NUMBERS + 1)
+    def _mentions(self, text: str, urls: list[tuple[int, int]], count_truncation: bool) -> list[Mention]:
+        mentions = parse(text, limit=MAX_NUMBERS + 1, urls=urls)
         if len(mentions) > MAX_NUMBERS:
             self.truncated += count_truncation  # an abstract cut by length is counted once
             mentions = mentions[:MAX_NUMBERS]
-        self.scorer.upto = mentions[-1].after + REACH + 1 if mentions else 0
+        # trigger words are read only around factors and percentages (the numbers they type)
+        self.scorer.reset(text, [(max(0, m.start - REACH - 1), min(len(text), m.after + REACH + 1))
+                                 for m in mentions if m.is_word or m.unit in ("x", "%")])
         return mentions
 
     def _with_siblings(self, c: Ctx, s0: int, siblings: dict[tuple, list[Decision]]) -> list[Decision]:

@@ -28,18 +28,24 @@ class TriggerScorer:
     def __init__(self, specs: Specs):
         self.S = specs
         self._text: str | None = None
-        self._found: dict[tuple[str, float], list[tuple[int, int]]] = {}
-        self.upto: int | None = None  # no trigger beyond this offset is read (set per abstract)
+        self._windows: list[tuple[int, int]] = []
+        self._found: dict[tuple[str, float], list[tuple[int, int]]] | None = None
+
+    def reset(self, text: str, windows: list[tuple[int, int]]) -> None:
+        """A new abstract: trigger words will be read only inside ``windows`` (the REACH around each
+        factor or percentage; an abstract with none costs nothing here)."""
+        self._text, self._windows, self._found = text, _merged(windows), None
 
     def _spans(self, text: str) -> dict[tuple[str, float], list[tuple[int, int]]]:
         if self._text is not text:
-            self._text = text
-            upto = min(len(text), self.upto or len(text))
+            self.reset(text, [(0, len(text))])
+        if self._found is None:
             self._found = {}
             for trig in self.S.triggers:
                 for weight, pattern in ((1.0, trig.strong), (WEAK, trig.weak)):
                     if pattern is not None:
-                        self._found[(trig.name, weight)] = [t.span() for t in pattern.finditer(text, 0, upto)]
+                        self._found[(trig.name, weight)] = [t.span() for w0, w1 in self._windows
+                                                            for t in pattern.finditer(text, w0, w1)]
         return self._found
 
     def __call__(self, c: Ctx, evidence: str) -> list[Decision] | None:
@@ -107,3 +113,13 @@ class TriggerScorer:
                 and measurement not in (first, second):
             return first, second
         return None
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for w0, w1 in sorted(windows):
+        if out and w0 <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], w1))
+        else:
+            out.append((w0, w1))
+    return out
