@@ -106,13 +106,18 @@ def extract(
     url_col: Annotated[Optional[str], typer.Option("--url-col", help="Column holding the URL.")] = None,
     extractor: Annotated[str, typer.Option(help="Extractor to use.")] = "rules",
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores). The output is the same for any number.")] = None,
+    category: Annotated[Optional[str], typer.Option("--category", help="Keep only papers in these arXiv categories or archives, comma-separated (cs.LG,cs.CL or cs).")] = None,
 ) -> None:
     """Extract claims from abstracts into a Parquet dataset (papers, claims, card).
 
-    The write is atomic: if anything fails, the previous dataset is left as it was.
+    Reads seed dumps, JSON Lines (also inside .json, as the arXiv metadata snapshot is), JSON, CSV
+    and Parquet, plain or compressed (.gz, .bz2, .zst). The write is atomic: if anything fails, the
+    previous dataset is left as it was.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from .batches import default_jobs
     from .corpus import ColumnMap
     from .pipeline import bundled_corpus, bundled_dataset, extract_corpus
 
@@ -121,16 +126,17 @@ def extract(
         out_dir = out_dir or bundled_dataset()
     out_dir = out_dir or Path("claimset-dataset")
     columns = ColumnMap(id=id_col, title=title_col, abstract=abstract_col, date=date_col, url=url_col)
-    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("papers"),
-                   TimeElapsedColumn(),
+    bar = Progress(TextColumn("extracting"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[papers]:,} papers"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    console=err, transient=True, disable=not progress)
     with bar:
-        task = bar.add_task("extract", total=None)
+        task = bar.add_task("extract", total=None, papers=0)
 
-        def tick(done: int, total: int | None) -> None:
-            bar.update(task, completed=done, total=total)
+        def tick(p) -> None:
+            bar.update(task, completed=p.bytes_read, total=p.total_bytes or None, papers=p.papers)
 
-        summary = extract_corpus(inputs, out_dir, format=fmt, columns=columns, extractor=extractor, progress=tick)
+        summary = extract_corpus(inputs, out_dir, format=fmt, columns=columns, extractor=extractor, progress=tick,
+                                 jobs=jobs or default_jobs(), categories=category.split(",") if category else None)
     _print_summary(summary)
 
 
@@ -152,7 +158,8 @@ def _print_summary(summary) -> None:
     for t, n in summary.per_type.items():
         table.add_row(f"  {t}", str(n))
     err.print(table)
-    err.print(f"extractor {summary.extractor}")
+    err.print(f"extractor {summary.extractor}; {c.n_papers:,} papers in {summary.seconds:.1f} s "
+              f"({summary.rate:,.0f} papers/s, {summary.jobs} job{'s' if summary.jobs != 1 else ''})")
     for note in summary.notes:
         err.print(note)
 

@@ -46,7 +46,12 @@ COLUMN_CANDIDATES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "pdf_url"),
     "authors": ("authors", "author"),
     "organization": ("organization", "organisation", "affiliation"),
+    "categories": ("categories", "category"),
+    "doi": ("doi",),
 }
+# arXiv metadata snapshot fields read when present: the first version's date (not update_date, the
+# last change of the record) and the parsed author names.
+ARXIV_FIELDS = ("versions", "authors_parsed", "update_date")
 
 
 @dataclass(frozen=True)
@@ -111,22 +116,102 @@ def parse_date(text: str | None) -> dt.date | None:
 # ------------------------------------------------------------------------------- file helpers
 
 
+_COMPRESSION = (".gz", ".bz2", ".zst", ".zstd")
+
+
+def _inner_suffix(path: Path) -> str:
+    """The format suffix under any compression suffix ("x.jsonl.gz" -> ".jsonl")."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] in _COMPRESSION:
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+class _Progress:
+    """Bytes of the input files read so far (compressed bytes for a compressed file), for a progress
+    bar whose total is the inputs' size on disk."""
+
+    def __init__(self) -> None:
+        self.done_files = 0
+        self._raw = None
+
+    @property
+    def bytes_read(self) -> int:
+        try:
+            return self.done_files + (self._raw.tell() if self._raw is not None and not self._raw.closed else 0)
+        except (OSError, ValueError):
+            return self.done_files
+
+    def opened(self, raw) -> None:
+        self._raw = raw
+
+    def finished(self, size: int) -> None:
+        self.done_files += size
+        self._raw = None
+
+
+PROGRESS = _Progress()
+
+
+def _open(path: Path):
+    """A binary stream of ``path``, decompressed as its suffix says (.gz, .bz2, .zst)."""
+    suffix = path.suffix.lower()
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise ClaimsetError(f"cannot read ({exc.strerror})", path) from None
+    PROGRESS.opened(raw)
+    if suffix == ".gz":
+        import gzip
+
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if suffix == ".bz2":
+        import bz2
+
+        return bz2.BZ2File(raw, "rb")
+    if suffix in (".zst", ".zstd"):
+        try:
+            import zstandard
+        except ImportError:
+            raise ClaimsetError("reading .zst needs the zstandard package (pip install zstandard)", path) from None
+        return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+    return raw
+
+
+def _binary_lines(stream):
+    """Lines of a binary stream (zstandard's reader has no line iteration)."""
+    if hasattr(stream, "readline") and not type(stream).__module__.startswith("zstandard"):
+        yield from stream
+        return
+    import io
+
+    yield from io.BufferedReader(stream)
+
+
 def _decode_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, text) for each line, decoding UTF-8 strictly, one line at a time."""
-    with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            try:
-                yield lineno, raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ClaimsetError(
-                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})", path, lineno
-                ) from None
+    """(line number, text) for each line, decoding UTF-8 strictly, one line at a time (streamed,
+    decompressed on the fly)."""
+    with _open(path) as fh:
+        try:
+            for lineno, raw in enumerate(_binary_lines(fh), start=1):
+                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    yield lineno, raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ClaimsetError(
+                        f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})", path, lineno
+                    ) from None
+        except (OSError, EOFError) as exc:  # a truncated or corrupt compressed file
+            raise ClaimsetError(f"cannot read ({exc})", path) from None
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+    with _open(path) as fh:
+        try:
+            data = fh.read()
+        except (OSError, EOFError) as exc:
+            raise ClaimsetError(f"cannot read ({exc})", path) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -137,20 +222,31 @@ def _read_text(path: Path) -> str:
 
 
 def detect_format(path: Path) -> str:
-    """The format of a file, from its extension, else from its first bytes."""
-    fmt = _EXTENSIONS.get(path.suffix.lower())
-    if fmt:
+    """The format of a file, from its extension (under any compression suffix), else from its first
+    bytes. A ``.json`` file holding one JSON object per line (the arXiv metadata snapshot) is JSON Lines."""
+    fmt = _EXTENSIONS.get(_inner_suffix(path))
+    if fmt not in (None, "json"):
         return fmt
-    with path.open("rb") as fh:
-        head = fh.read(4096)
+    with _open(path) as fh:
+        head = fh.read(1 << 16)
     if head.startswith(b"PAR1"):
         return "parquet"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"["):
         return "json"
     if stripped.startswith(b"{"):
-        return "jsonl"
-    return "seeds"
+        return "jsonl" if _one_object_per_line(stripped) else "json"
+    return fmt or "seeds"
+
+
+def _one_object_per_line(head: bytes) -> bool:
+    """Does the text open with a whole JSON object on its first line, followed by another line?"""
+    first, _, rest = head.partition(b"\n")
+    try:
+        obj = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and (bool(rest.strip()) or any(k.lower() in ("abstract", "title") for k in obj))
 
 
 def _expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
@@ -160,7 +256,7 @@ def _expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in _EXTENSIONS)
+            found = sorted(q for q in p.iterdir() if q.is_file() and _inner_suffix(q) in _EXTENSIONS)
             if not found:
                 raise ClaimsetError("folder holds no corpus files (.txt .jsonl .json .csv .parquet)", p)
             base = p.resolve().name
@@ -277,7 +373,42 @@ def _pick(record: dict[str, Any], names: list[str]) -> Any:
 
 
 def _map_record(record: dict[str, Any], cols: dict[str, list[str]]) -> dict[str, Any]:
-    return {key: _pick(record, names) for key, names in cols.items()}
+    out = {key: _pick(record, names) for key, names in cols.items()}
+    if "versions" in record or "authors_parsed" in record:
+        out.update(_arxiv_fields(record))
+    return out
+
+
+def _arxiv_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """The arXiv snapshot's first-version date, update date, parsed authors and arXiv id."""
+    out: dict[str, Any] = {}
+    versions = record.get("versions")
+    if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+        first = _rfc2822_date(versions[0].get("created"))
+        if first is not None:
+            out["date"] = first
+    if record.get("update_date"):
+        out["update_date"] = record["update_date"]
+    parsed = record.get("authors_parsed")
+    if isinstance(parsed, list) and parsed:
+        names = [" ".join(x for x in (p[1] if len(p) > 1 else "", p[0], p[2] if len(p) > 2 else "") if x).strip()
+                 for p in parsed if isinstance(p, list) and p]
+        out["authors"] = [n for n in names if n] or None
+    if isinstance(record.get("id"), str):
+        out["arxiv_id"] = record["id"]
+    return out
+
+
+def _rfc2822_date(text: Any) -> dt.date | None:
+    """"Mon, 2 Apr 2007 19:18:42 GMT" (arXiv version dates) -> 2007-04-02."""
+    if not isinstance(text, str):
+        return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        return None
 
 
 class _Columns:
@@ -426,10 +557,13 @@ def _authors(value: Any) -> list[str] | None:
     return names or None
 
 
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z\-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
+
+
 def _url(value: Any, record_id: str | None) -> str | None:
     if value:
         return str(value).strip()
-    if record_id and re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?|[a-z\-]+(\.[A-Z]{2})?/\d{7}(v\d+)?", record_id):
+    if record_id and _ARXIV_ID.fullmatch(record_id):
         return f"https://arxiv.org/abs/{record_id}"
     return None
 
@@ -481,6 +615,10 @@ def _to_paper(rec: dict[str, Any], source: str) -> Paper:
         n_authors=n_authors if n_authors is not None else (len(authors) if authors else None),
         organization=(str(rec["organization"]).strip() or None) if rec.get("organization") else None,
         source=source,
+        update_date=parse_date(str(rec["update_date"])) if rec.get("update_date") else None,
+        categories=" ".join(str(rec["categories"]).split()) or None if rec.get("categories") else None,
+        doi=str(rec["doi"]).strip() or None if rec.get("doi") else None,
+        arxiv_id=rec.get("arxiv_id") or (record_id if record_id and _ARXIV_ID.fullmatch(record_id) else None),
     )
 
 
@@ -509,10 +647,13 @@ class CorpusReader:
     memory does not grow with the abstracts read. ``stats`` counts records, repeats and skips.
     """
 
-    def __init__(self, inputs: Iterable[str | Path], format: str | None = None, columns: ColumnMap | None = None):
+    def __init__(self, inputs: Iterable[str | Path], format: str | None = None, columns: ColumnMap | None = None,
+                 categories: Iterable[str] | None = None):
         self.overrides = columns or ColumnMap()
         self._format = format
+        self.categories = [c.strip() for c in categories or () if c.strip()]
         self.paths = _expand(inputs)
+        self.total_bytes = sum(p.stat().st_size for p, _ in self.paths)
         if not self.paths:
             raise ClaimsetError("no input given")
         self.stats = CorpusRead(papers=[], files=[str(p) for p, _ in self.paths], names=[n for _, n in self.paths])
@@ -526,12 +667,14 @@ class CorpusReader:
         ids: dict[str, bytes] = {}  # paper id -> content digest of the paper holding it
         stats = self.stats
         n_papers = 0
+        PROGRESS.done_files = 0
         for path, cited in self.paths:
             fmt = self._format or detect_format(path)
             for lineno, rec in _records(path, fmt, self.overrides):
                 stats.n_records += 1
                 try:
                     paper = _to_paper(rec, f"{cited}:{lineno}")
+                    self._check_category(paper)
                 except _Skip as why:
                     stats.skipped[str(why)] += 1
                     continue
@@ -547,9 +690,23 @@ class CorpusReader:
                 seen[key] = paper.paper_id
                 n_papers += 1
                 yield paper, None
+            PROGRESS.finished(path.stat().st_size)
         if n_papers == 0:
             raise ClaimsetError("no papers with both a title and an abstract", self.paths[0][0])
 
+
+    @property
+    def bytes_read(self) -> int:
+        """Bytes of the inputs read so far (of ``total_bytes``)."""
+        return PROGRESS.bytes_read
+
+    def _check_category(self, paper: Paper) -> None:
+        """Skip a paper outside ``categories`` ("cs.LG" or a whole archive, "cs")."""
+        if not self.categories:
+            return
+        have = (paper.categories or "").split()
+        if not any(h == c or h.startswith(c + ".") for h in have for c in self.categories):
+            raise _Skip("not in the --category list")
 
     def _conflict(self, base: str, ids: dict[str, bytes], key: bytes) -> str:
         """Same id, different text: both are kept. The variant with the smallest content digest

@@ -51,6 +51,10 @@ class Paper(BaseModel):
     n_authors: int | None = Field(None, description="Number of authors, when known.")
     organization: str | None = Field(None, description="Organisation, when the input says.")
     source: str | None = Field(None, description="Where the record was read: file:line.")
+    update_date: dt.date | None = Field(None, description="When the input's record was last updated (arXiv update_date).")
+    categories: str | None = Field(None, description="Subject categories, space-separated (arXiv: 'cs.LG stat.ML').")
+    doi: str | None = Field(None, description="DOI, when the input gives one.")
+    arxiv_id: str | None = Field(None, description="arXiv identifier, when known.")
 
 
 class Claim(BaseModel):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import ColumnMap, CorpusRead, CorpusReader, merge_metadata
 from .errors import ClaimsetError
 from .extract import get_extractor
-from .models import CLAIM_TYPES, Claim, Paper
+from .models import CLAIM_TYPES, Paper
 from .store import DatasetWriter, check_output
 
 EPOCH_SOURCE = {
@@ -53,6 +53,13 @@ class ExtractSummary:
     extractor: str
     papers_with_claims: int = 0
     notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    jobs: int = 1
+
+    @property
+    def rate(self) -> float:
+        """Papers per second, reading and writing included."""
+        return self.corpus.n_papers / self.seconds if self.seconds else 0.0
 
 
 def extract_corpus(
@@ -61,69 +68,84 @@ def extract_corpus(
     format: str | None = None,
     columns: ColumnMap | None = None,
     extractor: str = "rules",
-    progress: Callable[[int, int | None], None] | None = None,
-    batch_size: int = 5000,
+    progress: Callable[[Progress], None] | None = None,
+    batch_size: int = 2000,
+    jobs: int = 1,
+    categories: Iterable[str] | None = None,
 ) -> ExtractSummary:
     """Read ``inputs``, extract claims from every abstract and write the dataset to ``out``.
 
-    Streams: papers are read, extracted and written ``batch_size`` at a time, so memory stays flat
-    on large corpora. ``progress(done, total)`` is called as papers are processed (``total`` is
-    None: a stream's length is not known in advance). Nothing is written unless the whole run
-    succeeds. A repeat listing of a paper fills its missing metadata while that paper is still in
-    the current batch; later repeats are only counted.
+    Streams: papers are read, extracted (by ``jobs`` processes) and written ``batch_size`` at a time,
+    in input order, so memory stays flat on large corpora and the output does not depend on ``jobs``.
+    ``progress(p)`` is called after each batch with the papers done and the input bytes read of the
+    total. Nothing is written unless the whole run succeeds. A repeat listing of a paper fills its
+    missing metadata while that paper is still in the current batch; later repeats are only counted.
+    ``categories`` keeps only papers in those (arXiv) categories or archives.
     """
+    import time
+
+    from .batches import run_batches
+
     inputs = list(inputs)
     check_output(out, inputs)  # refuse before any work is done
-    reader = CorpusReader(inputs, format=format, columns=columns)
-    ex = get_extractor(extractor)
-    done = 0
-    with_claims = 0
-    n_claims = 0
-    with DatasetWriter(out, extractor=ex.label) as writer:
-        batch: dict[str, Paper] = {}
-
-        def flush() -> None:
-            nonlocal done, with_claims, n_claims
-            papers = list(batch.values())
-            claims: list[Claim] = []
-            for paper in papers:
-                found = ex.extract(paper)
-                claims.extend(found)
-                with_claims += bool(found)
-                done += 1
-                if progress is not None and done % 50 == 0:
-                    progress(done, None)
-            n_claims += len(claims)
-            writer.write(papers, claims)
-            batch.clear()
-
-        for paper, first in reader:
-            if first is None:
-                batch[paper.paper_id] = paper
-                if len(batch) >= batch_size:
-                    flush()
-            elif first in batch:
-                batch[first] = merge_metadata(batch[first], paper)
-        flush()
-        if progress is not None:
-            progress(done, done)
+    reader = CorpusReader(inputs, format=format, columns=columns, categories=categories)
+    label = get_extractor(extractor).label
+    started = time.perf_counter()
+    tally = {"done": 0, "with_claims": 0, "claims": 0, "truncated": 0}
+    with DatasetWriter(out, extractor=label) as writer:
+        for result in run_batches(_batches(reader, batch_size), extractor, jobs):
+            writer.write(result.papers, result.claims)
+            tally["done"] += len(result.papers)
+            tally["with_claims"] += result.papers_with_claims
+            tally["claims"] += len(result.claims)
+            tally["truncated"] += result.truncated
+            if progress is not None:
+                progress(Progress(tally["done"], reader.bytes_read, reader.total_bytes))
         corpus = reader.stats
         sources = [{"title": "claimset input", "path": n} for n in corpus.names]
         if any("all_ml_systems" in n for n in corpus.names):
             sources.append(EPOCH_SOURCE)
         written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources, renames=reader.id_renames())
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
-    corpus.n_papers = done
+    corpus.n_papers = tally["done"]
     notes = [f"removed {len(writer.cleaned)} temporary folder(s) left by interrupted runs"] if writer.cleaned else []
-    if getattr(ex, "truncated", 0):
-        notes.append(f"{ex.truncated} abstract(s) longer than {ex.max_chars:,} characters or holding more than "
-                     f"{ex.max_numbers} numbers: only that much of each was read")
+    if tally["truncated"]:
+        from .extract.engine import MAX_CHARS, MAX_NUMBERS
+
+        notes.append(f"{tally['truncated']} abstract(s) longer than {MAX_CHARS:,} characters or holding more than "
+                     f"{MAX_NUMBERS} numbers: only that much of each was read")
     return ExtractSummary(
         out=written,
         corpus=corpus,
-        n_claims=n_claims,
+        n_claims=tally["claims"],
         per_type=per_type,
-        extractor=ex.label,
-        papers_with_claims=with_claims,
+        extractor=label,
+        papers_with_claims=tally["with_claims"],
         notes=notes,
+        seconds=time.perf_counter() - started,
+        jobs=jobs,
     )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a run is: papers extracted, and input bytes read of the total (for a percentage and ETA)."""
+
+    papers: int
+    bytes_read: int
+    total_bytes: int
+
+
+def _batches(reader: CorpusReader, batch_size: int) -> Iterator[list[Paper]]:
+    """New papers in batches; a repeat listing still in the current batch fills its metadata."""
+    batch: dict[str, Paper] = {}
+    for paper, first in reader:
+        if first is None:
+            batch[paper.paper_id] = paper
+            if len(batch) >= batch_size:
+                yield list(batch.values())
+                batch = {}
+        elif first in batch:
+            batch[first] = merge_metadata(batch[first], paper)
+    if batch:
+        yield list(batch.values())

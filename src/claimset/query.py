@@ -27,8 +27,8 @@ def filter_claims(
     and a lowest confidence (a dataset made before confidence existed has none: then an error)."""
     df = dataset if isinstance(dataset, pl.DataFrame) else load(dataset)
     if min_confidence is not None:
-        if "confidence" not in df.columns:
-            raise ClaimsetError("this dataset has no confidence column (made by claimset < 0.2); re-extract it")
+        if "confidence" not in df.columns or df.height and df["confidence"].null_count() == df.height:
+            raise ClaimsetError("this dataset has no confidence (it was made before claimset recorded one); re-extract it")
         df = df.filter(pl.col("confidence") >= min_confidence)
     if types:
         bad = [t for t in types if t not in CLAIM_TYPES]

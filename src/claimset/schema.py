@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1"  # 1.1: claims.confidence
+SCHEMA_VERSION = "1.2"  # 1.1: claims.confidence; 1.2: papers.update_date, categories, doi, arxiv_id
 
 # (name, arrow type, nullable, description)
 PAPER_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
@@ -22,6 +22,10 @@ PAPER_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
     ("n_authors", pa.int32(), True, "Number of authors, when known."),
     ("organization", pa.string(), True, "Organisation, when the input says."),
     ("source", pa.string(), True, "Where the record was read: file:line (or file:row)."),
+    ("update_date", pa.date32(), True, "When the input's record was last updated (arXiv's update_date; date is the first version's)."),
+    ("categories", pa.string(), True, "Subject categories, space-separated (arXiv: 'cs.LG stat.ML')."),
+    ("doi", pa.string(), True, "DOI, when the input gives one."),
+    ("arxiv_id", pa.string(), True, "arXiv identifier, when known."),
 ]
 
 CLAIM_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [

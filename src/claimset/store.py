@@ -399,7 +399,10 @@ def _read(path: Path, name: str, columns: list[str] | None = None) -> pl.DataFra
     missing = [c for c in (columns or []) if c not in df.columns]
     if missing:
         raise ClaimsetError(f"not a claimset table: missing column(s) {', '.join(missing)}", f)
-    return df
+    fields = PAPER_FIELDS if name == PAPERS_FILE else CLAIM_FIELDS
+    # a dataset written by an earlier schema version lacks the columns added since: they read as null
+    added = [pl.lit(None, dtype=pl.from_arrow(pa.array([], typ)).dtype).alias(n) for n, typ, _, _ in fields if n not in df.columns]
+    return df.with_columns(added) if added else df
 
 
 def _consistent(path: str | Path, read):
@@ -417,14 +420,19 @@ def _consistent(path: str | Path, read):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+# Columns every claimset dataset has had since schema 1.0; later columns may be missing (read as null).
+REQUIRED_PAPER_COLUMNS = ["paper_id", "title", "abstract"]
+REQUIRED_CLAIM_COLUMNS = ["claim_id", "paper_id", "claim_type", "value", "number", "start", "end", "sentence"]
+
+
 def load_papers(path: str | Path) -> pl.DataFrame:
     """The papers table of a dataset directory."""
-    return _consistent(path, lambda v: _read(v, PAPERS_FILE, [f[0] for f in PAPER_FIELDS]))
+    return _consistent(path, lambda v: _read(v, PAPERS_FILE, REQUIRED_PAPER_COLUMNS))
 
 
 def load_claims(path: str | Path) -> pl.DataFrame:
     """The claims table of a dataset directory."""
-    return _consistent(path, lambda v: _read(v, CLAIMS_FILE, [f[0] for f in CLAIM_FIELDS]))
+    return _consistent(path, lambda v: _read(v, CLAIMS_FILE, REQUIRED_CLAIM_COLUMNS))
 
 
 def load(path: str | Path) -> pl.DataFrame:
@@ -434,8 +442,8 @@ def load(path: str | Path) -> pl.DataFrame:
     """
 
     def both(v: Path) -> pl.DataFrame:
-        claims = _read(v, CLAIMS_FILE, [f[0] for f in CLAIM_FIELDS])
-        papers = _read(v, PAPERS_FILE, [f[0] for f in PAPER_FIELDS])
+        claims = _read(v, CLAIMS_FILE, REQUIRED_CLAIM_COLUMNS)
+        papers = _read(v, PAPERS_FILE, REQUIRED_PAPER_COLUMNS)
         return claims.join(papers, on="paper_id", how="left")
 
     return _consistent(path, both)
