@@ -108,6 +108,8 @@ def extract(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores). The output is the same for any number.")] = None,
     category: Annotated[Optional[str], typer.Option("--category", help="Keep only papers in these arXiv categories or archives, comma-separated (cs.LG,cs.CL or cs).")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask (one task per input file; a partitioned dataset).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="--engine dask: the scheduler address (tcp://host:8786); default: a LocalCluster here.")] = None,
 ) -> None:
     """Extract claims from abstracts into a Parquet dataset (papers, claims, card).
 
@@ -129,6 +131,15 @@ def extract(
     bar = Progress(TextColumn("extracting"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[papers]:,} papers"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    console=err, transient=True, disable=not progress)
+    if engine == "dask":
+        from .cluster import extract_on_dask
+
+        summary = extract_on_dask(inputs, out_dir, scheduler=scheduler, format=fmt, columns=columns, extractor=extractor,
+                                  n_workers=jobs or default_jobs())
+        _print_summary(summary)
+        return
+    if engine != "local":
+        raise ClaimsetError(f"unknown engine {engine!r} (local, dask)")
     with bar:
         task = bar.add_task("extract", total=None, papers=0)
 
@@ -159,7 +170,7 @@ def _print_summary(summary) -> None:
         table.add_row(f"  {t}", str(n))
     err.print(table)
     err.print(f"extractor {summary.extractor}; {c.n_papers:,} papers in {summary.seconds:.1f} s "
-              f"({summary.rate:,.0f} papers/s, {summary.jobs} job{'s' if summary.jobs != 1 else ''})")
+              f"({summary.rate:,.0f} papers/s, " + (f"{summary.jobs} job{'s' if summary.jobs != 1 else ''})" if summary.jobs else "Dask)"))
     for note in summary.notes:
         err.print(note)
 

@@ -193,8 +193,10 @@ class DatasetWriter:
     untouched.
     """
 
-    def __init__(self, out_dir: str | Path, extractor: str, name: str | None = None):
+    def __init__(self, out_dir: str | Path, extractor: str, name: str | None = None, partitioned: bool = False):
         self.out = check_output(out_dir)
+        self.partitioned = partitioned  # tables as folders of part files, one per write_part()
+        self._parts = 0
         self.extractor = extractor
         self.name = name or Path(out_dir).name or self.out.name
         self.cleaned: list[str] = []
@@ -211,8 +213,13 @@ class DatasetWriter:
             meta = {"claimset.version": __version__, "claimset.extractor": extractor}
             self._pschema, self._cschema = papers_schema(meta), claims_schema(meta)
             self.tmp = Path(tempfile.mkdtemp(prefix=f"tmp-{os.getpid()}-", dir=self.state))
-            self._pw = pq.ParquetWriter(self.tmp / PAPERS_FILE, self._pschema, compression="zstd")
-            self._cw = pq.ParquetWriter(self.tmp / CLAIMS_FILE, self._cschema, compression="zstd")
+            if partitioned:
+                (self.tmp / PAPERS_FILE).mkdir()
+                (self.tmp / CLAIMS_FILE).mkdir()
+                self._pw = self._cw = None
+            else:
+                self._pw = pq.ParquetWriter(self.tmp / PAPERS_FILE, self._pschema, compression="zstd")
+                self._cw = pq.ParquetWriter(self.tmp / CLAIMS_FILE, self._cschema, compression="zstd")
         except OSError as exc:
             self._release(remove_new=True)
             raise os_error(exc, self.state) from None
@@ -233,15 +240,25 @@ class DatasetWriter:
                 shutil.rmtree(p, ignore_errors=True)
                 self.cleaned.append(str(p))
 
+    def write_part(self, papers: pa.Table, claims: pa.Table) -> None:
+        """Write one part of a partitioned dataset (``claims.parquet/part-00000.parquet`` ...)."""
+        name = f"part-{self._parts:05d}.parquet"
+        try:
+            pq.write_table(papers.cast(self._pschema), self.tmp / PAPERS_FILE / name, compression="zstd")
+            pq.write_table(claims.cast(self._cschema), self.tmp / CLAIMS_FILE / name, compression="zstd")
+        except OSError as exc:
+            raise os_error(exc, self.tmp) from None
+        self._parts += 1
+        self.n_papers += papers.num_rows
+        self.per_type.update(claims.column("claim_type").to_pylist())
+
     def write(self, papers: list[Paper], claims: list[Claim]) -> None:
         try:
             if papers:
-                cols = {f.name: [getattr(p, f.name) for p in papers] for f in self._pschema}
-                self._pw.write_table(pa.Table.from_pydict(cols, schema=self._pschema))
+                self._pw.write_table(to_table(papers, self._pschema))
                 self.n_papers += len(papers)
             if claims:
-                cols = {f.name: [getattr(c, f.name) for c in claims] for f in self._cschema}
-                self._cw.write_table(pa.Table.from_pydict(cols, schema=self._cschema))
+                self._cw.write_table(to_table(claims, self._cschema))
                 self.per_type.update(c.claim_type for c in claims)
         except OSError as exc:
             raise os_error(exc, self.tmp) from None
@@ -251,8 +268,9 @@ class DatasetWriter:
         """Seal and switch in the dataset. ``renames`` ({paper id as written: final id}) swaps the
         ids of papers whose id another record shared (see ``CorpusReader.id_renames``)."""
         try:
-            self._pw.close()
-            self._cw.close()
+            for w in (self._pw, self._cw):
+                if w is not None:
+                    w.close()
             if renames:
                 self._rename_papers(renames)
             provenance = {
@@ -304,9 +322,11 @@ class DatasetWriter:
         """Make the temporary folder an immutable version named by its content; returns its name."""
         h = hashlib.sha256()
         for name in DATA_FILES:
-            with (self.tmp / name).open("rb") as fh:
-                os.fsync(fh.fileno())
-                h.update(name.encode() + b"\0" + _sha256(self.tmp / name).encode())
+            target = self.tmp / name
+            for f in sorted(target.iterdir()) if target.is_dir() else [target]:
+                with f.open("rb") as fh:
+                    os.fsync(fh.fileno())
+                h.update(f"{name}/{f.name}".encode() + b"\0" + _sha256(f).encode())
         version = f"v-{h.hexdigest()[:16]}"
         current = self.state / CURRENT
         self._previous = os.readlink(current) if current.is_symlink() else None
@@ -349,6 +369,11 @@ class DatasetWriter:
             self.abort()
 
 
+def to_table(rows: list[Paper] | list[Claim], schema: pa.Schema) -> pa.Table:
+    """Papers or claims as an Arrow table of the dataset's explicit schema."""
+    return pa.Table.from_pydict({f.name: [getattr(r, f.name) for r in rows] for f in schema}, schema=schema)
+
+
 def _cited(path: str | Path) -> str:
     """An input as the card names it: its folder and file name, not a machine-specific absolute path."""
     p = Path(path).resolve()
@@ -381,7 +406,7 @@ def version_dir(path: str | Path) -> Path:
 
 def _require(path: Path, name: str) -> Path:
     f = path / name
-    if not f.is_file():
+    if not f.is_file() and not f.is_dir():  # a folder of part files: a partitioned dataset
         if not Path(path).exists():
             raise ClaimsetError("no such dataset folder", path)
         raise ClaimsetError(f"not a claimset dataset (no {name})", path)
@@ -391,7 +416,7 @@ def _require(path: Path, name: str) -> Path:
 def _read(path: Path, name: str, columns: list[str] | None = None) -> pl.DataFrame:
     f = _require(path, name)
     try:
-        df = pl.read_parquet(f)
+        df = pl.read_parquet(f / "*.parquet" if f.is_dir() else f)
     except (OSError, pl.exceptions.PolarsError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise
