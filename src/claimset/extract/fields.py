@@ -77,7 +77,7 @@ class FieldFinder:
         self._bench_named = re.compile(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b")
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
         self._baseline_cue = re.compile(r"\b(?:" + cues + r")\s+(?!\d)", re.IGNORECASE)
-        # "Llama 3.1 8B's win rate ...": the possessor owns the metric
+        # "Kestrel 8B's win rate ...": the possessor owns the metric
         self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
                                       + self._metric.pattern + ")")
         self._pronoun_set = {p.lower() for p in spec.subject_pronouns}
@@ -140,8 +140,8 @@ class FieldFinder:
         return self._acronym_of(best, abstract) if scores[best] >= 2.0 else None
 
     def _title_name(self, title: str, abstract: str, add) -> None:
-        """A title's prefix before a colon: one word ("Flover"), up to three with a real name among
-        them, or a title-case phrase the abstract repeats ("Squeezed Attention", not "Beyond Memorization")."""
+        """A title's prefix before a colon: one word ("Tamarind"), up to three with a real name among
+        them, or a title-case phrase the abstract repeats ("Folded Attention", not "Toward Robustness")."""
         tm = re.match(r"^\s*([^:]{1,50}?)\s*:", title)
         if not tm:
             return
@@ -164,7 +164,7 @@ class FieldFinder:
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
 
     def _acronym_of(self, name: str, abstract: str) -> str:
-        """"Compact Convolutional Transformers (CCT)": the acronym stands for the name."""
+        """"Sparse Gated Mixers (SGM)": the acronym stands for the name."""
         at = abstract.find(name + " (")
         acr = re.compile(r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)").match(abstract, at + len(name)) if at >= 0 else None
         return acr.group("a") if acr and acr.group("a") not in self._generic else name
@@ -245,13 +245,13 @@ class FieldFinder:
     # ----------------------------------------------------------------------------- subject
 
     def _subject(self, sentence: str, a: int, method: str | None, found: dict) -> str | None:
-        """The noun phrase before the main verb that precedes the number ("HEX even yields ..."),
+        """The noun phrase before the main verb that precedes the number ("Tamarind even yields ..."),
         or the paper's method where that phrase is only "we"/"our method"/"it"."""
         head = sentence[:a]
         named = self.rx.named_before_value.search(head)
         if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
                 and named.group(1) not in (found.get("benchmark"), found.get("metric")):
-            return named.group(1)  # "Pixtral 12B (51.7%)", "Janus 7B: 0.84"
+            return named.group(1)  # "Heron 12B (48.2%)", "Heron 7B: 0.81"
         verbs = self._linking_verbs(head)
         for i in range(len(verbs) - 1, -1, -1):
             seg_start = verbs[i - 1].end() if i > 0 else 0
@@ -278,7 +278,7 @@ class FieldFinder:
         phrase = self.rx.result_of.sub("", phrase)
         owner = self._possessive.match(phrase)
         if owner and self._good_phrase(owner.group(1)):
-            return True, owner.group(1)  # "Llama 3.1 8B's win rate against GPT-4 on AlpacaEval increases ..."
+            return True, owner.group(1)  # "Kestrel 8B's win rate against GPT-4 on AlpacaEval increases ..."
         name = self._name_before_verb(phrase.split())
         if name:
             return True, name
@@ -289,7 +289,7 @@ class FieldFinder:
         return short is not None, short
 
     def _name_before_verb(self, words: list[str]) -> str | None:
-        """"... in its primary objective-Quiet-STaR achieving": the name right before the verb."""
+        """"... in its primary objective-Tamarind-X achieving": the name right before the verb."""
         last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
         not_before = self.words["function_words"] | self.words["bad_first"]
         if len(words) > 3 and self._namey(last) and last not in self._not_bench and words[-2].lower() not in not_before:
@@ -335,7 +335,7 @@ class FieldFinder:
             cut = m.end()
         phrase = self.rx.lead.sub("", text[cut:].strip()).strip()
         if self.rx.list_joiner.match(phrase) and re.search(r"(?:^|,)\s*[\w\-]+(?:\s[\w\-]+)?,\s*$", text[:cut]):
-            return ""  # the last item of a list ("Our Bangla, Hindi, and Sanskrit models"): no clause starts here
+            return ""  # the last item of a list ("Our Welsh, Basque, and Irish models"): no clause starts here
         phrase = self.rx.clause_joiner.sub("", phrase)
         phrase = self.rx.trailing_adverb.sub("", phrase)
         phrase = self.rx.trailing_ly.sub("", phrase)
@@ -345,7 +345,7 @@ class FieldFinder:
 
     def _size_owner(self, sentence: str, a: int, b: int) -> str | None:
         """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B',
-        'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call U-PaLM'."""
+        'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call Tamarind-L'."""
         left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
         right = sentence[b:]
@@ -354,7 +354,7 @@ class FieldFinder:
 
     def _class_in_brackets(self, left: str) -> str | None:
         paren = self.rx.model_class_paren.search(left)
-        named_left = re.search(r"[(,]\s?([A-Z][\w\-.+]*)\s$", left)  # "Janus models (Janus 7B: ...)": the name wins
+        named_left = re.search(r"[(,]\s?([A-Z][\w\-.+]*)\s$", left)  # "Heron models (Heron 7B: ...)": the name wins
         if paren and not named_left and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
             words = [w for w in paren.group(1).split() if w.lower() not in self.words["function_words"]]
             return " ".join(words) or None

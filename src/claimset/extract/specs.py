@@ -211,7 +211,8 @@ class Specs:
             "example_before": re.compile(r"(?:" + _alt(st.example_before) + r")$", _I),
             "settings_before": re.compile(r"(?:" + _alt([b for b in st.before if b not in generic]) + r")\s?$", _I),
             "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
-            "percent_after": re.compile(r"^\s?(?:" + _alt(st.percent_after) + r")", _I),
+            # "(<10%) of the budget": a closing bracket may stand between the percentage and its noun
+            "percent_after": re.compile(r"^\)?\s?(?:" + _alt(st.percent_after) + r")", _I),
             "percent_before": re.compile(r"(?:" + _alt(st.percent_before) + r")\s?$", _I),
             "relative_before": re.compile(r"(?:" + _alt(st.relative_before) + r")$", _I),
             "out_of_not_items": re.compile(r"^(?:" + _alt(st.out_of_not_items) + r")$", _I),

@@ -41,7 +41,7 @@ Step = Callable[[Ctx, Kit], "list[Decision] | None"]
 
 def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
-    ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the OC-2M dataset")."""
+    ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
     m, P = c.m, k.P
     glued = P.glued_name.search(c.left) if m.sign is None else None
     if not glued or m.value_max is not None:
@@ -391,7 +391,7 @@ def metric_pair(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
     """A bare number is a score next to score words or a metric's name ("FID 1.73", "22.13 perplexity",
-    "Safety (91.0)"), or with a plus sign ("+8.6")."""
+    "Fairness (88.5)"), or with a plus sign ("+8.6")."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
             or k.fields.metric_next_to(c.list_left, right):
@@ -400,7 +400,7 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def _paren_score(c: Ctx, k: Kit) -> bool:
-    """'Safety (91.0)', 'Janus 7B: 0.8392' — a decimal right after a name."""
+    """'Fairness (88.5)', 'Heron 7B: 0.8123' — a decimal right after a name."""
     return bool(k.P.name_then_bracket_before.search(c.left) and k.P.bracket_close_after.match(c.right)
                 and "." in c.m.text)
 
