@@ -9,6 +9,7 @@ or later, fitted once from claimset's extracted sizes (the paper's own model siz
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 from pathlib import Path
 from typing import Any
@@ -42,19 +43,25 @@ def epoch_rows(csv_path: str | Path, domain: str = "Language", since: int = 2018
             title = " ".join((row.get("Reference") or "").split()) or " ".join((row.get("Model") or "").split())
             params = float(row["Parameters"]) if (row.get("Parameters") or "").strip() else None
             out.append({"model": row.get("Model"), "source": f"{name}:{line}", "title_id": paper_id_for_title(title),
-                        "date": date, "curated": params})
+                        "digest": _digest(title, row.get("Abstract") or ""), "date": date, "curated": params})
     return out
+
+
+def _digest(title: str, abstract: str) -> str:
+    """The readers' identity of a paper: its whitespace-collapsed title and stripped abstract."""
+    return hashlib.sha1(f"{' '.join(title.split())}\x00{abstract.strip()}".encode("utf-8")).hexdigest()
 
 
 def _paper_ids(rows: list[dict[str, Any]], papers: pl.DataFrame) -> None:
     """Give each row the dataset's paper id: by the line it was read from, else (a repeat listing
-    merged into an earlier one) by its title."""
-    by_source = {}
-    for pid, src in papers.select("paper_id", "source").iter_rows():
+    merged into an earlier one) by its title and abstract, as the readers identify papers."""
+    by_source, by_digest = {}, {}
+    for pid, src, title, abstract in papers.select("paper_id", "source", "title", "abstract").iter_rows():
         if src:
             by_source[src.rsplit("/", 1)[-1]] = pid
+        by_digest.setdefault(_digest(title, abstract), pid)
     for r in rows:
-        r["paper_id"] = by_source.get(r["source"], r["title_id"])
+        r["paper_id"] = by_source.get(r["source"]) or by_digest.get(r["digest"], r["title_id"])
 
 
 def compare_size_trends(csv_path: str | Path, dataset: str | Path, domain: str = "Language", since: int = 2018) -> dict[str, Any]:
