@@ -13,18 +13,23 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .models import Claim, Paper
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
 
 _EXTRACTOR = None  # one per worker process, built once
 
 
 @dataclass
 class BatchResult:
-    """What extracting one batch gave: the papers (in order), their claims, and counters."""
+    """What extracting one batch gave: Arrow tables of the papers (in order) and their claims, in
+    the dataset's schemas (cheap to send between processes), and counters."""
 
-    papers: list[Paper]
-    claims: list[Claim]
+    papers: "pa.Table"
+    claims: "pa.Table"
     papers_with_claims: int
     truncated: int
 
@@ -48,7 +53,11 @@ def extract_batch(papers: list[Paper], extractor: str = "rules") -> BatchResult:
         found = ex.extract(paper)
         claims.extend(found)
         with_claims += bool(found)
-    return BatchResult(papers, claims, with_claims, getattr(ex, "truncated", 0) - before)
+    from .schema import claims_schema, papers_schema
+    from .store import to_table
+
+    return BatchResult(to_table(papers, papers_schema()), to_table(claims, claims_schema()), with_claims,
+                       getattr(ex, "truncated", 0) - before)
 
 
 def default_jobs() -> int:

@@ -24,8 +24,7 @@ from .corpus import ColumnMap, CorpusReader, _expand
 from .errors import ClaimsetError
 from .models import CLAIM_TYPES
 from .pipeline import ExtractSummary, check_output
-from .schema import claims_schema, papers_schema
-from .store import DatasetWriter, to_table
+from .store import DatasetWriter
 
 
 def extract_shard(path: str, format: str | None = None, columns: ColumnMap | None = None,
@@ -39,7 +38,7 @@ def extract_shard(path: str, format: str | None = None, columns: ColumnMap | Non
     result = extract_batch(papers, extractor)
     digests = [hashlib.sha1(f"{p.title}\x00{p.abstract}".encode()).hexdigest() for p in papers]
     stats = reader.stats
-    return {"papers": to_table(result.papers, papers_schema()), "claims": to_table(result.claims, claims_schema()),
+    return {"papers": result.papers, "claims": result.claims,
             "digests": digests, "records": stats.n_records, "duplicates": stats.n_duplicates,
             "skipped": dict(stats.skipped), "with_claims": result.papers_with_claims, "truncated": result.truncated}
 

@@ -95,9 +95,9 @@ def extract_corpus(
     with DatasetWriter(out, extractor=label) as writer:
         for result in run_batches(_batches(reader, batch_size), extractor, jobs):
             writer.write(result.papers, result.claims)
-            tally["done"] += len(result.papers)
+            tally["done"] += result.papers.num_rows
             tally["with_claims"] += result.papers_with_claims
-            tally["claims"] += len(result.claims)
+            tally["claims"] += result.claims.num_rows
             tally["truncated"] += result.truncated
             if progress is not None:
                 progress(Progress(tally["done"], reader.bytes_read, reader.total_bytes))

@@ -252,14 +252,17 @@ class DatasetWriter:
         self.n_papers += papers.num_rows
         self.per_type.update(claims.column("claim_type").to_pylist())
 
-    def write(self, papers: list[Paper], claims: list[Claim]) -> None:
+    def write(self, papers: list[Paper] | pa.Table, claims: list[Claim] | pa.Table) -> None:
+        """Append papers and their claims (objects, or Arrow tables in the dataset's schemas)."""
+        papers = papers if isinstance(papers, pa.Table) else to_table(papers, self._pschema)
+        claims = claims if isinstance(claims, pa.Table) else to_table(claims, self._cschema)
         try:
-            if papers:
-                self._pw.write_table(to_table(papers, self._pschema))
-                self.n_papers += len(papers)
-            if claims:
-                self._cw.write_table(to_table(claims, self._cschema))
-                self.per_type.update(c.claim_type for c in claims)
+            if papers.num_rows:
+                self._pw.write_table(papers.replace_schema_metadata(self._pschema.metadata))
+                self.n_papers += papers.num_rows
+            if claims.num_rows:
+                self._cw.write_table(claims.replace_schema_metadata(self._cschema.metadata))
+                self.per_type.update(claims.column("claim_type").to_pylist())
         except OSError as exc:
             raise os_error(exc, self.tmp) from None
 
