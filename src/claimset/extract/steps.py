@@ -35,6 +35,10 @@ class Kit:
 
 Step = Callable[[Ctx, Kit], "list[Decision] | None"]
 
+# The longest setting cue before a number ("demonstration counts up to ") is under 30 characters:
+# reading 60 keeps that end-anchored alternation cheap.
+SETTING_CUE_REACH = 60
+
 
 # ------------------------------------------------------------------------- names and versions
 
@@ -171,7 +175,7 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
     """Settings named before the number ("batch size of 64"); a factor is never a length or count."""
-    if k.P.settings_before.search(c.left) and not _factor_claim(c, k):
+    if k.P.settings_before.search(c.left[-SETTING_CUE_REACH:]) and not _factor_claim(c, k):
         return []
     return None
 
