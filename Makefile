@@ -43,6 +43,7 @@ bench: $(TSTAMP)
 	$(BIN)/python benchmarks/epoch_model_size_recall.py --misses 10
 	$(BIN)/python benchmarks/audit_precision.py
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_throughput.py --sizes 10000 --repeat 3
 	$(BIN)/python benchmarks/bench_bootstrap.py
 
 ## fuzz: FUZZ_N generated inputs through the parser and the extractor; prints crashes, violations, slow inputs
