@@ -9,6 +9,7 @@ in flight, so memory stays flat and the output is byte-identical whatever the nu
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -68,6 +69,28 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _worker_init() -> None:
+    """In a forked worker: let go of the writer's lock descriptor, and die with the parent (a
+    `kill -9` of claimset must not leave workers behind holding the lock or burning CPU)."""
+    from .fsio import Lock
+
+    Lock.forget_in_child()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+    except (OSError, AttributeError):  # not Linux: the executor notices a dead parent itself
+        pass
+    # Ctrl-C reaches the whole process group: the parent handles it (one line, cleanup). A worker
+    # told to stop on its own just stops, without the parent's handler and its message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def run_batches(batches: Iterable[list[Paper]], extractor: str = "rules", jobs: int = 1) -> Iterator[BatchResult]:
     """Extract every batch and yield the results in input order, with ``jobs`` processes."""
     if jobs <= 1:
@@ -77,7 +100,7 @@ def run_batches(batches: Iterable[list[Paper]], extractor: str = "rules", jobs: 
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
             pending.append(pool.submit(extract_batch, batch, extractor))

@@ -126,7 +126,20 @@ def replace_symlink(link: Path, target: str) -> None:
 
 class Lock:
     """An exclusive, non-blocking writer lock on a file (``flock``): released when the process ends,
-    however it ends, so a crashed writer never blocks the next run."""
+    however it ends, so a crashed writer never blocks the next run. A forked worker process must
+    call :meth:`forget_in_child` (the pool's initializer does), or its inherited copy of the file
+    descriptor would keep the lock alive after the writer is killed."""
+
+    held_fds: set[int] = set()  # descriptors of the locks this process holds
+
+    @classmethod
+    def forget_in_child(cls) -> None:
+        for fd in list(cls.held_fds):
+            try:
+                os.close(fd)  # the parent's own descriptor keeps the lock
+            except OSError:
+                pass
+        cls.held_fds.clear()
 
     def __init__(self, path: Path, what: str | Path):
         self.path = path
@@ -149,9 +162,11 @@ class Lock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"claimset process {os.getpid()}\n".encode(), 0)
         self._fd = fd
+        Lock.held_fds.add(fd)
         return self
 
     def release(self) -> None:
         if self._fd is not None:
+            Lock.held_fds.discard(self._fd)
             os.close(self._fd)  # closing drops the flock
             self._fd = None
