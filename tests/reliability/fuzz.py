@@ -81,12 +81,7 @@ def check_parser(text: str) -> list[str]:
 
     problems = []
     for m in parse(text):
-        if text[m.start : m.end] != m.text:
-            problems.append(f"parser span {m.start}:{m.end} != {m.text!r}")
-        if not math.isfinite(m.value) or (m.value_max is not None and not math.isfinite(m.value_max)):
-            problems.append(f"parser non-finite value {m.value!r}/{m.value_max!r}")
-        if m.value_max is not None and m.value_max < m.value:
-            problems.append(f"parser value_max {m.value_max} < value {m.value}")
+        problems += _span_value_problems("parser", text, m.start, m.end, m.text, m.value, m.value_max)
     return problems
 
 
@@ -100,13 +95,21 @@ def check(text: str, extractor) -> list[str]:
         return problems
     paper = Paper(paper_id="fuzz", title="Fuzz", abstract=abstract)
     for c in extractor.extract(paper):
-        if abstract[c.start : c.end] != c.number:
-            problems.append(f"claim span {c.start}:{c.end} != {c.number!r}")
-        if not math.isfinite(c.value) or (c.value_max is not None and not math.isfinite(c.value_max)):
-            problems.append(f"claim non-finite value {c.value!r}/{c.value_max!r}")
-        if c.value_max is not None and c.value_max < c.value:
-            problems.append(f"value_max {c.value_max} < value {c.value}")
+        problems += _span_value_problems("claim", abstract, c.start, c.end, c.number, c.value, c.value_max)
     return problems
+
+
+def _span_value_problems(kind: str, text: str, start: int, end: int, number: str, value: float,
+                         value_max: float | None) -> list[str]:
+    """The text at the offsets is the number; values are finite; a range's high end is not below its low."""
+    out = []
+    if text[start:end] != number:
+        out.append(f"{kind} span {start}:{end} != {number!r}")
+    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+        out.append(f"{kind} non-finite value {value!r}/{value_max!r}")
+    if value_max is not None and value_max < value:
+        out.append(f"{kind} value_max {value_max} < value {value}")
+    return out
 
 
 def run(n: int, seed: int, slow_ms: float = 100.0, show: int = 5) -> dict[str, int]:
