@@ -70,7 +70,7 @@ class _Vocab:
 
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
-_TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h)"
+_TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h|°)"  # and degrees: a glued measurement unit ("19°")
 
 
 @lru_cache(maxsize=1)
