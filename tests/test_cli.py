@@ -180,3 +180,23 @@ def test_min_confidence_filters_claims(cli):
     assert ids == set(df.filter(pl.col("confidence") >= cut)["claim_id"]) and 0 < len(ids) < df.height
     bad = cli("show", "--min-confidence", "1.5")
     assert bad.returncode != 0
+
+
+def test_search_data_formats_have_typed_columns(cli):
+    r = cli("search", "speedup", "--type", "speedup", "--format", "csv", "-n", "5")
+    assert r.returncode == 0, r.stderr
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows and set(rows[0]) >= {"value", "unit", "qualifier", "confidence", "sentence", "cite_key", "year", "url"}
+    assert all(float(row["value"]) > 0 for row in rows)  # a number, not "2.26x"
+    js = [json.loads(line) for line in cli("search", "speedup", "--format", "jsonl", "-n", "3").stdout.splitlines()]
+    assert js and isinstance(js[0]["value"], float) and js[0]["cite_key"]
+
+
+def test_version(cli):
+    from claimset import __version__
+
+    r = cli("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"claimset {__version__}"

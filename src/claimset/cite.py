@@ -22,7 +22,7 @@ from .query import filter_claims, format_value
 from .store import load
 
 FORMATS = ("markdown", "bibtex", "csl-json", "text")
-EXPORT_FORMATS = ("md", "csv", "latex")
+EXPORT_FORMATS = ("md", "csv", "latex", "json", "jsonl")
 _TITLE_STOP = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "towards", "toward", "is", "are",
                "can", "do", "does", "how", "what", "when", "why", "via", "from", "by", "at", "as", "not", "all", "we"}
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/([\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$|^(\d{4}\.\d{4,5})(?:v\d+)?$")
@@ -229,6 +229,32 @@ def _latex_escape(text: str) -> str:
 
 EXPORT_COLUMNS = ("subject", "value", "baseline", "benchmark", "metric", "claim_type", "claim_id", "cite")
 
+# The columns of the machine-readable exports (csv, json, jsonl): typed values, the full sentence,
+# and what a reviewer needs to cite the claim.
+DATA_COLUMNS = ("claim_id", "claim_type", "value", "value_max", "unit", "qualifier", "confidence", "number",
+                "sentence", "subject", "baseline", "benchmark", "metric", "paper_id", "title", "year", "url",
+                "cite_key")
+
+
+def data_rows(df: pl.DataFrame) -> list[dict[str, Any]]:
+    """One dict per claim with the :data:`DATA_COLUMNS`: numbers stay numbers (``value`` 2.26, not
+    "2.26x"), the sentence is whole, and ``cite_key`` is the BibTeX key of its paper."""
+    return [{**{c: r.get(c) for c in DATA_COLUMNS if c not in ("year", "cite_key")},
+             "year": _year(r), "cite_key": citation_key(r)} for r in df.iter_rows(named=True)]
+
+
+def render_data(rows: list[dict[str, Any]], format: str) -> str:
+    """Rows as CSV (a header, one line per claim), a JSON list, or JSON Lines."""
+    if format == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if format == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(DATA_COLUMNS), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
 
 def export_table(
     dataset: str | Path | pl.DataFrame,
@@ -242,6 +268,11 @@ def export_table(
         raise ClaimsetError(f"unknown format {format!r} (one of: {', '.join(EXPORT_FORMATS)})")
     df = filter_claims(dataset, types=types, grep=grep, min_confidence=min_confidence).sort(["claim_type", "paper_id", "start"])
     rows = list(df.iter_rows(named=True))
+    if format in ("csv", "json", "jsonl"):
+        bib = {}
+        for r in rows:
+            bib.setdefault(citation_key(r), bibtex_entry(r))
+        return render_data(data_rows(df), format), "\n".join(bib.values())
     table_rows = []
     bib: dict[str, str] = {}
     for r in rows:
@@ -250,13 +281,7 @@ def export_table(
         table_rows.append({"subject": r["subject"] or "", "value": format_value(r), "baseline": r["baseline"] or "",
                            "benchmark": r["benchmark"] or "", "metric": r["metric"] or "",
                            "claim_type": r["claim_type"], "claim_id": r["claim_id"], "cite": key})
-    if format == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
-        w.writeheader()
-        w.writerows(table_rows)
-        text = buf.getvalue()
-    elif format == "md":
+    if format == "md":
         head = "| subject | value | baseline | benchmark | metric | type | claim | cite |"
         lines = [head, "|" + " --- |" * 8]
         for t in table_rows:

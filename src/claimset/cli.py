@@ -31,9 +31,18 @@ err = Console(stderr=True, soft_wrap=True)
 _state = {"verbose": False}
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        out.print(f"claimset {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """claimset: extract, inspect, evaluate and analyse claims."""
     _state["verbose"] = verbose
@@ -223,15 +232,15 @@ def search(
     max_value: Annotated[Optional[float], typer.Option("--max", help="Only claims with value <= this.")] = None,
     benchmark: Annotated[Optional[str], typer.Option("--benchmark", "-b", help="Benchmark name contains this.")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", "-s", help="Subject contains this.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, or data with typed columns: csv, json, jsonl.")] = "table",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results (0: all).")] = 50,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
 ) -> None:
     """Find claims by words of their sentence, subject, baseline or benchmark."""
     from .query import render_rows, search_claims, shorten
 
-    if fmt not in ("table", "csv", "json", "md"):
-        raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, md)")
+    if fmt not in ("table", "csv", "json", "jsonl", "md"):
+        raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, jsonl, md)")
     df = search_claims(_dataset(dataset), query, types=claim_type, min_value=min_value, max_value=max_value,
                        benchmark=benchmark, subject=subject, min_confidence=min_confidence)
     total = df.height
@@ -268,7 +277,7 @@ def export(
     dataset: DatasetOpt = None,
     claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
     grep: Annotated[Optional[str], typer.Option("--grep", "-g", help="Regex over sentence, subject, baseline, benchmark, metric.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or latex.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or latex (a review table), or data with typed columns: csv, json, jsonl.")] = "md",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the table to this file (default: stdout); its BibTeX goes beside it (OUT with .bib) unless --bib says where.")] = None,
     bib: Annotated[Optional[Path], typer.Option("--bib", help="Write the BibTeX of the cited papers to this file. Without --bib or --out no BibTeX file is written.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files that claimset did not write.")] = False,

@@ -103,7 +103,12 @@ def search_claims(
 
 
 def render_rows(df: pl.DataFrame, format: str = "table") -> str | list[dict]:
-    """Search results as csv, json or markdown text (``table`` is drawn by the CLI)."""
+    """Search results as csv, json or jsonl data (typed columns, see ``claimset.cite.DATA_COLUMNS``),
+    or markdown text (``table`` rows are drawn by the CLI)."""
+    if format in ("csv", "json", "jsonl"):
+        from .cite import data_rows, render_data  # cite builds on this module
+
+        return render_data(data_rows(df), format)
     rows = [
         {"claim_id": r["claim_id"], "type": r["claim_type"], "value": format_value(r), "number": r["number"],
          "subject": r["subject"], "sentence": r["sentence"], "title": r["title"], "paper_id": r["paper_id"]}
@@ -125,7 +130,7 @@ def render_rows(df: pl.DataFrame, format: str = "table") -> str | list[dict]:
     if format == "md":
         lines = ["| claim_id | type | value | subject | sentence | paper |", "| --- | --- | --- | --- | --- | --- |"]
         for r in rows:
-            cells = [f"`{r['claim_id']}`", r["type"], r["value"], r["subject"] or "", shorten(r["sentence"], 140), r["title"]]
+            cells = [f"`{r['claim_id']}`", r["type"], r["value"], r["subject"] or "", r["sentence"], r["title"]]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         return "\n".join(lines) + "\n"
     return rows
