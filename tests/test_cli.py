@@ -200,3 +200,27 @@ def test_version(cli):
 
     r = cli("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"claimset {__version__}"
+
+
+def test_unit_aware_filters(cli):
+    import polars as pl
+
+    from .conftest import BUNDLED_DATASET
+
+    mixed = cli("show", "--type", "speedup", "--min", "10")
+    assert mixed.returncode == 1 and "--unit" in mixed.stderr and "Traceback" not in mixed.stderr
+    r = cli("search", "--type", "speedup", "--unit", "x", "--min", "10", "--format", "jsonl", "-n", "0")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(row["unit"] == "x" and (row["value_max"] or row["value"]) >= 10 for row in rows)
+    df = pl.read_parquet(BUNDLED_DATASET / "claims.parquet")
+    expected = df.filter((pl.col("claim_type") == "speedup") & (pl.col("unit") == "x")
+                         & (pl.coalesce("value_max", "value") >= 10)).height
+    assert len(rows) == expected
+
+
+def test_year_filters(cli):
+    r = cli("search", "--since", "2024", "--until", "2024", "--format", "jsonl", "-n", "0")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and {row["year"] for row in rows} == {2024}

@@ -262,11 +262,15 @@ def export_table(
     format: str = "md",
     grep: str | None = None,
     min_confidence: float | None = None,
+    units: list[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
 ) -> tuple[str, str]:
     """A review-ready table (one row per claim) and the BibTeX of the cited papers."""
     if format not in EXPORT_FORMATS:
         raise ClaimsetError(f"unknown format {format!r} (one of: {', '.join(EXPORT_FORMATS)})")
-    df = filter_claims(dataset, types=types, grep=grep, min_confidence=min_confidence).sort(["claim_type", "paper_id", "start"])
+    df = filter_claims(dataset, types=types, grep=grep, min_confidence=min_confidence, units=units, since=since,
+                       until=until).sort(["claim_type", "paper_id", "start"])
     rows = list(df.iter_rows(named=True))
     if format in ("csv", "json", "jsonl"):
         bib = {}
@@ -315,6 +319,9 @@ def write_export(
     grep: str | None = None,
     force: bool = False,
     min_confidence: float | None = None,
+    units: list[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
 ) -> tuple[str | None, list[Path]]:
     """Export a table and write only the files asked for.
 
@@ -325,7 +332,8 @@ def write_export(
     """
     from .fsio import check_replaceable, write_atomic
 
-    table, bibtex = export_table(dataset, types=types, format=format, grep=grep, min_confidence=min_confidence)
+    table, bibtex = export_table(dataset, types=types, format=format, grep=grep, min_confidence=min_confidence,
+                                 units=units, since=since, until=until)
     out = Path(out) if out is not None else None
     bib_path = Path(bib) if bib is not None else (out.with_suffix(".bib") if out is not None else None)
     if out is not None and bib_path is not None and out.resolve() == bib_path.resolve():

@@ -198,12 +198,17 @@ def show(
     paper: Annotated[Optional[str], typer.Option("--paper", "-p", help="A paper_id, or words of its title.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
+    unit: Annotated[Optional[list[str]], typer.Option("--unit", "-u", help="Only claims in this unit (x, %, params, tokens, ...; repeatable). --min/--max need one unit.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only papers published in this year.")] = None,
+    since: Annotated[Optional[int], typer.Option("--since", help="Only papers published in this year or later.")] = None,
+    until: Annotated[Optional[int], typer.Option("--until", help="Only papers published in this year or earlier.")] = None,
 ) -> None:
     """Print claims of a dataset as a readable table."""
     from .query import filter_claims, format_value, shorten
 
     df = filter_claims(_dataset(dataset), types=claim_type, min_value=min_value, max_value=max_value,
-                       grep=grep, paper=paper, min_confidence=min_confidence)
+                       grep=grep, paper=paper, min_confidence=min_confidence, units=unit,
+                       since=year or since, until=year or until)
     total = df.height
     if limit:
         df = df.head(limit)
@@ -235,6 +240,10 @@ def search(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, or data with typed columns: csv, json, jsonl.")] = "table",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results (0: all).")] = 50,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
+    unit: Annotated[Optional[list[str]], typer.Option("--unit", "-u", help="Only claims in this unit (x, %, params, tokens, ...; repeatable). --min/--max need one unit.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only papers published in this year.")] = None,
+    since: Annotated[Optional[int], typer.Option("--since", help="Only papers published in this year or later.")] = None,
+    until: Annotated[Optional[int], typer.Option("--until", help="Only papers published in this year or earlier.")] = None,
 ) -> None:
     """Find claims by words of their sentence, subject, baseline or benchmark."""
     from .query import render_rows, search_claims, shorten
@@ -242,7 +251,8 @@ def search(
     if fmt not in ("table", "csv", "json", "jsonl", "md"):
         raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, jsonl, md)")
     df = search_claims(_dataset(dataset), query, types=claim_type, min_value=min_value, max_value=max_value,
-                       benchmark=benchmark, subject=subject, min_confidence=min_confidence)
+                       benchmark=benchmark, subject=subject, min_confidence=min_confidence, units=unit,
+                       since=year or since, until=year or until)
     total = df.height
     if limit:
         df = df.head(limit)
@@ -282,6 +292,10 @@ def export(
     bib: Annotated[Optional[Path], typer.Option("--bib", help="Write the BibTeX of the cited papers to this file. Without --bib or --out no BibTeX file is written.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files that claimset did not write.")] = False,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Only claims with confidence >= this (0-1).", min=0.0, max=1.0)] = None,
+    unit: Annotated[Optional[list[str]], typer.Option("--unit", "-u", help="Only claims in this unit (x, %, params, tokens, ...; repeatable). --min/--max need one unit.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only papers published in this year.")] = None,
+    since: Annotated[Optional[int], typer.Option("--since", help="Only papers published in this year or later.")] = None,
+    until: Annotated[Optional[int], typer.Option("--until", help="Only papers published in this year or earlier.")] = None,
 ) -> None:
     """A review-ready table of claims (subject, value, baseline, benchmark, metric, citation key) plus its BibTeX.
 
@@ -290,7 +304,8 @@ def export(
     from .cite import write_export
 
     table, written = write_export(_dataset(dataset), out_file, bib, types=claim_type, format=fmt, grep=grep,
-                                  force=force, min_confidence=min_confidence)
+                                  force=force, min_confidence=min_confidence, units=unit,
+                                  since=year or since, until=year or until)
     if table is not None:
         sys.stdout.write(table)
     for path in written:

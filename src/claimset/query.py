@@ -22,10 +22,23 @@ def filter_claims(
     grep: str | None = None,
     paper: str | None = None,
     min_confidence: float | None = None,
+    units: list[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
 ) -> pl.DataFrame:
-    """Claims joined to papers, narrowed by type, value range, a regex over the text fields, a paper,
-    and a lowest confidence (a dataset made before confidence existed has none: then an error)."""
+    """Claims joined to papers, narrowed by type, unit, value range, a regex over the text fields, a
+    paper, publication years (``since``/``until``, inclusive) and a lowest confidence.
+
+    ``min_value``/``max_value`` compare numbers of one unit: with claims of several units left (87%
+    beside 10x) they are an error unless ``units`` says which. A range ("6-10x") passes ``min`` on
+    its high end and ``max`` on its low end: it passes when any part of it is inside the bounds.
+    """
     df = dataset if isinstance(dataset, pl.DataFrame) else load(dataset)
+    if units:
+        df = df.filter(pl.col("unit").is_in(units))
+    if since is not None or until is not None:
+        year = pl.col("date").dt.year()
+        df = df.filter(year.is_not_null() & (year >= (since or -9999)) & (year <= (until or 9999)))
     if min_confidence is not None:
         if "confidence" not in df.columns or df.height and df["confidence"].null_count() == df.height:
             raise ClaimsetError("this dataset has no confidence (it was made before claimset recorded one); re-extract it")
@@ -35,6 +48,11 @@ def filter_claims(
         if bad:
             raise ClaimsetError(f"unknown claim type {bad[0]!r} (one of: {', '.join(CLAIM_TYPES)})")
         df = df.filter(pl.col("claim_type").is_in(types))
+    if (min_value is not None or max_value is not None) and not units:
+        mixed = sorted(str(u) for u in df["unit"].unique().to_list())
+        if len(mixed) > 1:
+            raise ClaimsetError(f"--min/--max compare values of one unit, and these claims have several "
+                                f"({', '.join(mixed[:6])}); add --unit (for example --unit x)")
     if min_value is not None:
         df = df.filter(pl.coalesce("value_max", "value") >= min_value)
     if max_value is not None:
@@ -86,10 +104,14 @@ def search_claims(
     benchmark: str | None = None,
     subject: str | None = None,
     min_confidence: float | None = None,
+    units: list[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
 ) -> pl.DataFrame:
     """Claims whose sentence, subject, baseline and benchmark text hold every word of ``query``
     (case-insensitive), best first: most occurrences of the query words, then paper and position."""
-    df = filter_claims(dataset, types=types, min_value=min_value, max_value=max_value, min_confidence=min_confidence)
+    df = filter_claims(dataset, types=types, min_value=min_value, max_value=max_value, min_confidence=min_confidence,
+                       units=units, since=since, until=until)
     for col, needle in (("benchmark", benchmark), ("subject", subject)):
         if needle:
             df = df.filter(pl.col(col).fill_null("").str.to_lowercase().str.contains(needle.lower(), literal=True))
