@@ -104,3 +104,31 @@ def test_citation_key_is_stable_and_readable():
     row = PAPER.model_dump()
     assert citation_key(row) == "lovelace2024paged_2401"
     assert citation_key(row) == citation_key(dict(row))
+
+
+def test_unique_prefixes_and_nearest_ids(ds):
+    known = _ids(ds)["3.2x"]
+    assert cite(ds, [known[:7]], "text") == cite(ds, [known], "text")
+    with pytest.raises(ClaimsetError, match="unknown claim id 'zzz'; nearest: c"):
+        cite(ds, ["zzz"], "text")
+
+
+def test_top_level_api(ds):
+    import claimset
+
+    known = _ids(ds)["3.2x"]
+    assert claimset.cite(ds, [known]) == cite(ds, [known], "markdown")
+    assert claimset.search(ds, "KV cache").height >= 1
+    table, bib = claimset.export(ds, format="jsonl")
+    assert table.count("\n") == load(ds).height and "@misc" in bib
+
+
+def test_line_breaks_are_shown_as_spaces_and_the_caret_still_points_at_the_number():
+    from claimset.cite import cite_text
+
+    row = {"sentence": "It runs\n3.2x faster.", "number": "3.2x", "start": 8, "end": 12, "claim_id": "c1",
+           "claim_type": "speedup", "value": 3.2, "value_max": None, "unit": "x", "qualifier": "exact",
+           "subject": None, "baseline": None, "benchmark": None, "metric": None, "title": "T", "paper_id": "p",
+           "authors": None, "date": None, "url": None, "abstract": "It runs\n3.2x faster."}
+    quote, caret = cite_text(row).splitlines()[:2]
+    assert "\n" not in quote and quote[caret.index("^"):caret.index("^") + 4] == "3.2x"

@@ -53,6 +53,31 @@ def extract_corpus(*args, **kwargs):
     return _run(*args, **kwargs)
 
 
+def cite(dataset, claim_ids: list[str], format: str = "markdown") -> str:
+    """Quote claims verbatim and cite their papers: markdown, bibtex, csl-json or text (a string).
+    See :func:`claimset.cite.cite`."""
+    from .cite import cite as _cite
+
+    return _cite(dataset, claim_ids, format)
+
+
+def search(dataset, query: str | None = None, **filters):
+    """Claims whose text holds every word of ``query``, best first (a polars DataFrame, claims joined
+    to papers); filters: types, units, min_value, max_value, benchmark, subject, min_confidence,
+    since, until. See :func:`claimset.query.search_claims`."""
+    from .query import search_claims
+
+    return search_claims(dataset, query, **filters)
+
+
+def export(dataset, format: str = "md", **filters) -> tuple[str, str]:
+    """A table of claims (md, latex, csv, json or jsonl) and the BibTeX of its papers, as two strings.
+    See :func:`claimset.cite.export_table`."""
+    from .cite import export_table
+
+    return export_table(dataset, format=format, **filters)
+
+
 def evaluate(gold, dataset=None, extractor: str = "rules"):
     """Score against gold annotations: see :func:`claimset.scoring.evaluate`."""
     from .scoring import evaluate as _evaluate
@@ -62,6 +87,6 @@ def evaluate(gold, dataset=None, extractor: str = "rules"):
 
 __all__ = [
     "Claim", "ClaimType", "ClaimsetError", "ColumnMap", "Paper", "Qualifier", "__version__",
-    "claim_json_schema", "evaluate", "extract", "extract_corpus", "load", "load_card", "load_claims",
-    "load_papers", "read_corpus", "write_dataset",
+    "cite", "claim_json_schema", "evaluate", "export", "extract", "extract_corpus", "load", "load_card",
+    "load_claims", "load_papers", "read_corpus", "search", "write_dataset",
 ]

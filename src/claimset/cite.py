@@ -11,6 +11,8 @@ import difflib
 import io
 import json
 import re
+import sys
+import types
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -166,9 +168,14 @@ def _claim_line(row: dict) -> str:
     return "; ".join(bits)
 
 
+def _one_line(text: str) -> str:
+    """Line breaks kept from the abstract shown as spaces (same length: offsets still hold)."""
+    return text.replace("\r\n", " \n").replace("\r", " ").replace("\n", " ")
+
+
 def cite_markdown(row: dict) -> str:
     off = _sentence_offset(row)
-    s, n = row["sentence"], row["number"]
+    s, n = _one_line(row["sentence"]), _one_line(row["number"])
     marked = s[:off] + "**" + n + "**" + s[off + len(n):]
     return (
         f"> {s}\n\n"
@@ -181,24 +188,42 @@ def cite_text(row: dict) -> str:
     off = _sentence_offset(row)
     caret = " " * (off + 1) + "^" * len(row["number"])
     return (
-        f"\"{row['sentence']}\"\n{caret}\n"
+        f"\"{_one_line(row['sentence'])}\"\n{caret}\n"
         f"{_byline(row)}\n"
         f"claim {row['claim_id']}: {_claim_line(row)}\n"
     )
 
 
 def get_claims(dataset: str | Path | pl.DataFrame, claim_ids: list[str]) -> list[dict]:
-    """Rows (claim joined to paper) for these ids, in the order given; unknown ids raise an error
-    that lists the nearest known ids."""
+    """Rows (claim joined to paper) for these ids, in the order given. A unique prefix of an id is
+    enough ("c0cd72"); an unknown or ambiguous one raises an error listing the nearest known ids."""
     df = dataset if isinstance(dataset, pl.DataFrame) else load(dataset)
-    wanted = df.filter(pl.col("claim_id").is_in(claim_ids))
-    by_id = {r["claim_id"]: r for r in wanted.iter_rows(named=True)}
-    missing = [c for c in claim_ids if c not in by_id]
-    if missing:
-        near = difflib.get_close_matches(missing[0], df["claim_id"].to_list(), n=5, cutoff=0.5)
-        hint = f"; nearest: {', '.join(near)}" if near else ""
-        raise ClaimsetError(f"unknown claim id {missing[0]!r}{hint}")
-    return [by_id[c] for c in claim_ids]
+    known = df["claim_id"].to_list()
+    full = [_resolve_id(c, known) for c in claim_ids]
+    by_id = {r["claim_id"]: r for r in df.filter(pl.col("claim_id").is_in(full)).iter_rows(named=True)}
+    return [by_id[c] for c in full]
+
+
+def _resolve_id(given: str, known: list[str]) -> str:
+    given = given.strip()
+    if given in known:
+        return given
+    matches = [k for k in known if k.startswith(given)] if len(given) >= 4 else []
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise ClaimsetError(f"claim id prefix {given!r} is ambiguous: {', '.join(sorted(matches)[:5])}")
+    near = difflib.get_close_matches(given, known, n=5, cutoff=0.5) or sorted(
+        known, key=lambda k: -len(_common_prefix(k, given)))[:3]
+    hint = f"; nearest: {', '.join(near)}" if near else ""
+    raise ClaimsetError(f"unknown claim id {given!r}{hint}")
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def cite(dataset: str | Path | pl.DataFrame, claim_ids: list[str], format: str = "markdown") -> str:
@@ -346,3 +371,14 @@ def write_export(
     for path, marker, text in targets:
         written.append(write_atomic(path, (marker or "") + text, marker, force))
     return (None if out is not None else table), written
+
+
+class _CallableModule(types.ModuleType):
+    """``claimset.cite(dataset, ids)`` works even once this module is imported: importing a submodule
+    sets the package attribute ``claimset.cite`` to the module, so the module itself is callable."""
+
+    def __call__(self, dataset, claim_ids: list[str], format: str = "markdown") -> str:
+        return cite(dataset, claim_ids, format)
+
+
+sys.modules[__name__].__class__ = _CallableModule

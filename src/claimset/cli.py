@@ -190,7 +190,8 @@ def _print_summary(summary) -> None:
 @app.command()
 @_handled
 def show(
-    dataset: DatasetArg = None,
+    dataset_arg: DatasetArg = None,
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", "-d", help="Dataset folder (default: the bundled one).")] = None,
     claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
     min_value: Annotated[Optional[float], typer.Option("--min", help="Only claims with value >= this.")] = None,
     max_value: Annotated[Optional[float], typer.Option("--max", help="Only claims with value <= this.")] = None,
@@ -206,7 +207,7 @@ def show(
     """Print claims of a dataset as a readable table."""
     from .query import filter_claims, format_value, shorten
 
-    df = filter_claims(_dataset(dataset), types=claim_type, min_value=min_value, max_value=max_value,
+    df = filter_claims(_dataset(dataset or dataset_arg), types=claim_type, min_value=min_value, max_value=max_value,
                        grep=grep, paper=paper, min_confidence=min_confidence, units=unit,
                        since=year or since, until=year or until)
     total = df.height

@@ -159,4 +159,6 @@ def render_rows(df: pl.DataFrame, format: str = "table") -> str | list[dict]:
 
 
 def shorten(text: str, n: int) -> str:
+    """``text`` on one line (whitespace runs collapsed), cut to ``n`` characters with an ellipsis."""
+    text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "\u2026"
