@@ -15,7 +15,6 @@ import argparse
 import copy
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import claimset.extract.confidence as confidence

@@ -183,7 +183,6 @@ def _binary_lines(stream):
     if hasattr(stream, "readline") and not type(stream).__module__.startswith("zstandard"):
         yield from stream
         return
-    import io
 
     yield from io.BufferedReader(stream)
 
