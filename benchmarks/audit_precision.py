@@ -1,10 +1,15 @@
 """Precision of claimset on a corpus no one here wrote, by hand audit.
 
-``benchmarks/audit/epoch-sample-50.jsonl`` holds 50 claims drawn at random (polars ``sample(50,
-seed=2026)``) from ``datasets/claimset-epoch`` as extracted by rules/0.2.0 on 2026-11-22, each judged
-by hand against ``gold/GUIDELINES.md`` (type and value right?). This script prints that precision,
-and which audited claims the current extractor no longer produces with the same type (a fix or a
-regression to look at) — it never re-judges anything itself.
+Two audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and value right?):
+
+- ``benchmarks/audit/epoch-sample-50.jsonl``: 50 claims drawn at random (polars ``sample(50,
+  seed=2026)``) from ``datasets/claimset-epoch`` as extracted by rules/0.2.0 on 2026-11-22;
+- ``benchmarks/audit/epoch-outside-dev-40.jsonl``: 40 claims drawn at random (``random.Random(20261201)``)
+  from the claims of rules/0.3.0 on 2026-12-01 in Epoch papers that are *not* in either dev set: the
+  nearest thing to a held-out measurement this project has (with each claim's confidence).
+
+This script prints each audit's precision, and which audited claims the current extractor no longer
+produces with the same type (a fix or a regression to look at) — it never re-judges anything itself.
 
     python benchmarks/audit_precision.py [--dataset datasets/claimset-epoch]
 """
@@ -23,15 +28,25 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", default=str(ROOT / "datasets" / "claimset-epoch"))
-    ap.add_argument("--audit", default=str(ROOT / "benchmarks" / "audit" / "epoch-sample-50.jsonl"))
+    ap.add_argument("--audit", action="append", help="audit file(s) (default: both)")
     args = ap.parse_args()
-    audit = [json.loads(line) for line in Path(args.audit).open(encoding="utf-8")]
+    for path in args.audit or [ROOT / "benchmarks" / "audit" / n for n in ("epoch-sample-50.jsonl", "epoch-outside-dev-40.jsonl")]:
+        report(Path(path), Path(args.dataset))
+
+
+def report(path: Path, dataset: Path) -> None:
+    audit = [json.loads(line) for line in path.open(encoding="utf-8")]
+    print(f"{path.name}:")
     ok = sum(a["correct"] for a in audit)
     print(f"hand audit, {len(audit)} random Epoch claims: {ok} correct -> precision {ok / len(audit):.2f}")
     for a in audit:
         if not a["correct"]:
             print(f"  wrong  {a['claim_type']:<18} {a['number']!r:<10} {a['note']}")
-    now = set(pl.read_parquet(Path(args.dataset) / "claims.parquet")["claim_id"].to_list())
+    confident = [a for a in audit if a.get("confidence", 0) >= 0.8]
+    if confident and "confidence" in audit[0]:
+        good = sum(a["correct"] for a in confident)
+        print(f"  confidence >= 0.8: {good} of {len(confident)} correct ({len(confident)} of {len(audit)} claims)")
+    now = set(pl.read_parquet(dataset / "claims.parquet")["claim_id"].to_list())
     changed = [a for a in audit if a["claim_id"] not in now]
     print(f"audited claims the current dataset no longer has with the same type and span: {len(changed)}")
     for a in changed:
