@@ -339,6 +339,8 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
         return True  # "supporting up to 128k tokens": a context length
     if unit == "words" and not cue and not P.corpus_word.search(dm.group(0)):
         return True
+    if P.per_unit_after.match(right):
+        return True  # "10 examples per class": shots
     return unit == "problems" and "task" in dm.group(1).lower() and not cue
 
 
@@ -360,6 +362,8 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return []  # "a dataset of 77M SMILES": an amount of data in a unit we do not know
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
         return []
+    if m.suffix == "m" and not P.lower_m_noun_after.match(right):
+        return []  # "from 0.1m to 15m": metres
     model_ctx = _model_context(c, k)
     suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
     if (suffix_ok and not P.preposition_after.match(right) or model_ctx) and (m.magnitude_kind != "word" or model_ctx):
