@@ -50,3 +50,16 @@ def specs_digest() -> str:
     for path in sorted(base.rglob("*.toml")):
         h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:8]
+
+
+def validated_spec(model, name: str):
+    """Spec ``name`` loaded into the pydantic ``model``; a bad spec is a one-line error naming the
+    file, the key and the problem (never a silent miss at extraction time)."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(load_spec(name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ClaimsetError(f"invalid spec: {where}: {first['msg']}", extractors_dir() / f"{name}.toml") from None

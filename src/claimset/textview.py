@@ -16,10 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import ClaimsetError
-from .spec import extractors_dir, load_spec
+from .spec import validated_spec
 
 _COMPARE = {"le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "pm": "±", "lt": "<", "gt": ">"}
 _ARABIC_MARKS = {"\u066b": ".", "\u066c": ","}
@@ -109,12 +108,22 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+class TextSpec(BaseModel):
+    """``extractors/text.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    trigger: str
+    rules: list[TextRule]
+
+
 @lru_cache(maxsize=1)
+def _spec() -> TextSpec:
+    return validated_spec(TextSpec, "text")
+
+
 def rules() -> tuple[TextRule, ...]:
-    try:
-        return tuple(TextRule.model_validate(r) for r in load_spec("text")["rules"])
-    except (ValidationError, KeyError) as exc:
-        raise ClaimsetError(f"invalid text rules ({exc})", extractors_dir() / "text.toml") from None
+    return tuple(_spec().rules)
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +145,7 @@ def _ungrouped(pattern: str) -> str:
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern:
     """Text that matches none of this is its own view (the common case costs one scan)."""
-    return re.compile(load_spec("text")["trigger"])
+    return re.compile(_spec().trigger)
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,9 @@ def evidence_key(decision: Decision, m: Mention) -> str:
     return ev
 
 
-def confidence(decision: Decision, m: Mention) -> float:
-    """The calibrated probability for this decision (the most specific key measured, else its family)."""
+def confidence(key: str) -> float:
+    """The calibrated probability for an evidence key (the most specific key measured, else its family)."""
     table = calibration()
-    key = evidence_key(decision, m)
     while key:
         if key in table.evidence:
             return table.evidence[key]

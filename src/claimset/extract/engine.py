@@ -85,8 +85,8 @@ class RuleExtractor:
             if decisions and not method_found:
                 method, method_found = self.fields.method_name(paper.title, text), True
             for decision in decisions:
-                claim = self._claim(paper, view, m, (s0, s1), (w0, w1), decision, method)
-                claims.append((claim, evidence_key(decision, m)))
+                key = evidence_key(decision, m)
+                claims.append((self._claim(paper, view, m, (s0, s1), (w0, w1), decision, key, method), key))
         return claims
 
     def _bounded(self, abstract: str) -> str:
@@ -131,7 +131,7 @@ class RuleExtractor:
         return hm.group(1) if hm and hm.group(1) not in self.S.lists["not_head_words"] else None
 
     def _claim(self, paper: Paper, view: TextView, m: Mention, sentence: tuple[int, int], win: tuple[int, int],
-               decision: Decision, method: str | None) -> Claim:
+               decision: Decision, evidence: str, method: str | None) -> Claim:
         start, end = view.span(m.start, m.end, number=True)
         ss, se = view.span(*sentence)
         fields = self.fields.find(view.text, m, win[0], win[1], decision, method)
@@ -147,7 +147,7 @@ class RuleExtractor:
                 "start": start,
                 "end": end,
                 "sentence": paper.abstract[min(ss, start) : max(se, end)],
-                "confidence": confidence(decision, m),
+                "confidence": confidence(evidence),
                 "extractor": self.label,
                 **fields,
             },

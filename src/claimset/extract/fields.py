@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import ClaimsetError
-from ..spec import extractors_dir, load_spec
+from ..spec import validated_spec
 from .specs import NamedPattern
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,12 +39,7 @@ class FieldsSpec(BaseModel):
 
 
 def load_fields_spec() -> FieldsSpec:
-    try:
-        return FieldsSpec.model_validate(load_spec("fields"))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ClaimsetError(f"invalid spec: {'.'.join(map(str, first['loc']))}: {first['msg']}",
-                            extractors_dir() / "fields.toml") from None
+    return validated_spec(FieldsSpec, "fields")
 
 
 def _metric_case(pattern: str) -> str:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ClaimsetError
-from ..spec import extractors_dir, load_spec, spec_names
+from ..spec import extractors_dir, spec_names, validated_spec
 
 _I = re.IGNORECASE
 ROLES = ("size", "data", "items_out_of", "measurement", "relative_size", "memory_amount", "compute_saved")
@@ -128,15 +127,6 @@ class LexiconSpec(_Spec):
     not_model_names: list[str]
 
 
-def _validated(model: type[BaseModel], name: str) -> Any:
-    try:
-        return model.model_validate(load_spec(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise ClaimsetError(f"invalid spec: {where}: {first['msg']}", extractors_dir() / f"{name}.toml") from None
-
-
 def _alt(patterns: list[str]) -> str:
     """One alternation, longest alternatives first (so "GPU hours" wins over "GPU")."""
     return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
@@ -158,11 +148,11 @@ class Specs:
     def __init__(self) -> None:
         self.types: dict[str, TypeSpec] = {}
         for name in spec_names("types"):
-            spec = _validated(TypeSpec, name)
+            spec = validated_spec(TypeSpec, name)
             self.types[spec.name] = spec
-        self.settings: SettingsSpec = _validated(SettingsSpec, "settings")
-        self.lexicon: LexiconSpec = _validated(LexiconSpec, "lexicon")
-        self.named: PatternsSpec = _validated(PatternsSpec, "patterns")
+        self.settings: SettingsSpec = validated_spec(SettingsSpec, "settings")
+        self.lexicon: LexiconSpec = validated_spec(LexiconSpec, "lexicon")
+        self.named: PatternsSpec = validated_spec(PatternsSpec, "patterns")
         self._roles = {r: t.name for t in self.types.values() for r in t.roles}
         missing = [r for r in ROLES if r not in self._roles]
         if missing:
