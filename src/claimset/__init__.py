@@ -21,12 +21,14 @@ _LAZY = {
     "claim_json_schema": "models",
     "load": "store", "load_card": "store", "load_claims": "store", "load_papers": "store",
     "write_dataset": "store",
+    "LLMConfig": "llm", "LLMExtractor": "llm",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import ColumnMap, read_corpus
     from .errors import ClaimsetError
     from .models import Claim, ClaimType, Paper, Qualifier, claim_json_schema
+    from .llm import LLMConfig, LLMExtractor
     from .store import load, load_card, load_claims, load_papers, write_dataset
 
 
@@ -86,7 +88,7 @@ def evaluate(gold, dataset=None, extractor: str = "rules"):
 
 
 __all__ = [
-    "Claim", "ClaimType", "ClaimsetError", "ColumnMap", "Paper", "Qualifier", "__version__",
+    "Claim", "ClaimType", "ClaimsetError", "ColumnMap", "LLMConfig", "LLMExtractor", "Paper", "Qualifier", "__version__",
     "cite", "claim_json_schema", "evaluate", "export", "extract", "extract_corpus", "load", "load_card",
     "load_claims", "load_papers", "read_corpus", "search", "write_dataset",
 ]

@@ -96,6 +96,39 @@ def _dataset(path: Path | None) -> Path:
     return path if path is not None else bundled_dataset()
 
 
+# ------------------------------------------------------------------------------------ LLM options
+
+_LLM = "LLM extractors (--extractor llm|hybrid)"
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name at the endpoint.", rich_help_panel=_LLM)]
+BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="An OpenAI-compatible server (http://localhost:8080/v1); default: OpenAI.", rich_help_panel=_LLM)]
+KeyEnvOpt = Annotated[str, typer.Option("--api-key-env", help="Environment variable holding the API key (the key is never written anywhere).", rich_help_panel=_LLM)]
+ModeOpt = Annotated[str, typer.Option("--mode", help="auto | json_schema (OpenAI structured outputs, vLLM, llama-server) | json_object (llama-cpp-python) | tools | json. auto: tools for OpenAI, else json_schema, falling back to json_object if refused.", rich_help_panel=_LLM)]
+ConcOpt = Annotated[int, typer.Option("--concurrency", min=1, help="Requests in flight.", rich_help_panel=_LLM)]
+RetriesOpt = Annotated[int, typer.Option("--max-retries", min=0, help="Re-asks after an answer fails validation (each re-ask sends the error).", rich_help_panel=_LLM)]
+BudgetOpt = Annotated[Optional[int], typer.Option("--budget-tokens", min=0, help="Hard limit on prompt + completion tokens: no request starts that could pass it; papers done so far are written.", rich_help_panel=_LLM)]
+MaxTokOpt = Annotated[int, typer.Option("--max-tokens", min=16, help="Completion tokens per request at most.", rich_help_panel=_LLM)]
+CacheOpt = Annotated[Optional[Path], typer.Option("--cache-dir", help="Answer cache (default: $CLAIMSET_CACHE_DIR or ~/.cache/claimset/llm).", rich_help_panel=_LLM)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the answer cache.", rich_help_panel=_LLM)]
+PriceOpt = Annotated[Optional[str], typer.Option("--price", help="USD per 1M prompt,completion tokens (e.g. 0.15,0.60), to report the cost.", rich_help_panel=_LLM)]
+
+
+def _llm_config(extractor: str, model, base_url, api_key_env, mode, concurrency, max_retries, budget, max_tokens,
+                cache_dir, no_cache, price):
+    """The endpoint settings for the llm/hybrid extractors (None for the rules)."""
+    if extractor not in ("llm", "hybrid"):
+        return None
+    from .llm import LLMConfig, default_cache_dir
+
+    try:
+        p_in, p_out = (float(x) for x in price.split(",")) if price else (0.0, 0.0)
+    except ValueError:
+        raise ClaimsetError(f"--price takes two numbers, prompt,completion (got {price!r})") from None
+    return LLMConfig(model=model or "", base_url=base_url, api_key_env=api_key_env, mode=mode, concurrency=concurrency,
+                     max_retries=max_retries, budget_tokens=budget, max_tokens=max_tokens,
+                     cache_dir=cache_dir or default_cache_dir(), use_cache=not no_cache,
+                     price_prompt=p_in, price_completion=p_out)
+
+
 # ------------------------------------------------------------------------------------ extract
 
 
@@ -113,12 +146,15 @@ def extract(
     abstract_col: Annotated[Optional[str], typer.Option("--abstract-col", help="Column holding the abstract.")] = None,
     date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column holding the publication date.")] = None,
     url_col: Annotated[Optional[str], typer.Option("--url-col", help="Column holding the URL.")] = None,
-    extractor: Annotated[str, typer.Option(help="Extractor to use.")] = "rules",
+    extractor: Annotated[str, typer.Option(help="rules (default, no network) | hybrid (rules propose, a model confirms and adds) | llm (a model reads each abstract).")] = "rules",
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores). The output is the same for any number.")] = None,
     category: Annotated[Optional[str], typer.Option("--category", help="Keep only papers in these arXiv categories or archives, comma-separated (cs.LG,cs.CL or cs).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask (one task per input file; a partitioned dataset).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="--engine dask: the scheduler address (tcp://host:8786); default: a LocalCluster here.")] = None,
+    model: ModelOpt = None, base_url: BaseUrlOpt = None, api_key_env: KeyEnvOpt = "OPENAI_API_KEY", mode: ModeOpt = "auto",
+    concurrency: ConcOpt = 4, max_retries: RetriesOpt = 1, budget_tokens: BudgetOpt = None, max_tokens: MaxTokOpt = 1024,
+    cache_dir: CacheOpt = None, no_cache: NoCacheOpt = False, price: PriceOpt = None,
 ) -> None:
     """Extract claims from abstracts into a Parquet dataset (papers, claims, card).
 
@@ -140,6 +176,8 @@ def extract(
     bar = Progress(TextColumn("extracting"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[papers]:,} papers"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    console=err, transient=True, disable=not progress)
+    llm = _llm_config(extractor, model, base_url, api_key_env, mode, concurrency, max_retries, budget_tokens, max_tokens,
+                      cache_dir, no_cache, price)
     if engine == "dask":
         from .cluster import extract_on_dask
 
@@ -156,7 +194,8 @@ def extract(
             bar.update(task, completed=p.bytes_read, total=p.total_bytes or None, papers=p.papers)
 
         summary = extract_corpus(inputs, out_dir, format=fmt, columns=columns, extractor=extractor, progress=tick,
-                                 jobs=jobs or default_jobs(), categories=category.split(",") if category else None)
+                                 jobs=jobs or default_jobs(), categories=category.split(",") if category else None,
+                                 llm=llm)
     _print_summary(summary)
 
 
@@ -182,6 +221,27 @@ def _print_summary(summary) -> None:
               f"({summary.rate:,.0f} papers/s, " + (f"{summary.jobs} job{'s' if summary.jobs != 1 else ''})" if summary.jobs else "Dask)"))
     for note in summary.notes:
         err.print(note)
+    if summary.llm:
+        _print_llm(summary.llm)
+
+
+def _print_llm(s: dict) -> None:
+    """What the model did: abstracts sent and cached, tokens, cost, drops, budget."""
+    est = " (estimated: the server reported no usage)" if s["estimated"] else ""
+    err.print(f"model: {s['abstracts_sent']:,} abstracts with numbers answered ({s['papers_asked']:,} by the server in "
+              f"{s['requests']:,} requests, {s['papers_cached']:,} from the cache), {s['papers_no_number']:,} without numbers not sent; "
+              f"mode {s['mode']}")
+    err.print(f"tokens: {s['prompt_tokens']:,} prompt + {s['completion_tokens']:,} completion{est}, "
+              f"{s['tokens_per_abstract']:,.0f} per abstract sent; cost ${s['cost']:.4f}")
+    err.print(f"claims by source: {json.dumps(s['sources'])}; rules and model agreed on the type: {json.dumps(s['type_agree'])}; "
+              f"candidates rejected: {s['rejected']}")
+    err.print(f"dropped: {s['invented_dropped']} quoted number(s) not in the abstract after the re-ask, "
+              f"{s['unparsed_dropped']} quote(s) that are not a number")
+    for reason, n in sorted(s["failed"].items()):
+        err.print(f"{n} abstract(s) without a usable answer ({reason})" + ("; their rule claims are kept" if s["sources"] else ""))
+    if s["budget_stopped"]:
+        err.print(f"[bold yellow]budget reached:[/] {s['papers_seen'] - s['papers_not_reached']:,} of {s['papers_seen']:,} papers done "
+                  f"and written; re-run with a larger --budget-tokens to go on (answers so far are cached)", markup=True)
 
 
 # --------------------------------------------------------------------------------------- show
@@ -386,11 +446,30 @@ def evaluate(
     dataset: Annotated[Optional[Path], typer.Argument(help="Dataset to score; default: extract the gold file's abstracts now.", show_default=False)] = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses, false positives and value errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    extractor: Annotated[str, typer.Option(help="Extractor to use when no dataset is given.")] = "rules",
+    extractor: Annotated[str, typer.Option(help="Extractor to use when no dataset is given: rules, or llm/hybrid (scored side by side with the rules).")] = "rules",
+    model: ModelOpt = None, base_url: BaseUrlOpt = None, api_key_env: KeyEnvOpt = "OPENAI_API_KEY", mode: ModeOpt = "auto",
+    concurrency: ConcOpt = 4, max_retries: RetriesOpt = 1, budget_tokens: BudgetOpt = None, max_tokens: MaxTokOpt = 1024,
+    cache_dir: CacheOpt = None, no_cache: NoCacheOpt = False, price: PriceOpt = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N papers of the gold file (llm/hybrid: to bound the cost).", rich_help_panel=_LLM)] = None,
 ) -> None:
-    """Score extraction against gold annotations: precision, recall, F1, value errors, field overlap."""
+    """Score extraction against gold annotations: precision, recall, F1, value errors, field overlap.
+
+    With --extractor llm or hybrid, the rules and the model-backed extractor are scored side by side
+    on the same gold file, with their agreement, tokens and cost.
+    """
     from .scoring import evaluate as run, format_report
 
+    llm = _llm_config(extractor, model, base_url, api_key_env, mode, concurrency, max_retries, budget_tokens, max_tokens,
+                      cache_dir, no_cache, price)
+    if llm is not None and dataset is None:
+        from .llm.evaluation import compare
+
+        comparison = compare(gold, extractor, llm, limit)
+        if as_json:
+            out.print_json(json.dumps(comparison.summary()))
+        else:
+            print(comparison.format())
+        return
     report = run(gold, dataset, extractor)
     if as_json:
         out.print_json(json.dumps(report.summary(errors=show_errors)))

@@ -32,6 +32,12 @@ class Qualifier(str, Enum):
     lower = "lower"
 
 
+class FoundBy(str, Enum):
+    rules = "rules"
+    llm = "llm"
+    both = "both"
+
+
 CLAIM_TYPES: tuple[str, ...] = tuple(t.value for t in ClaimType)
 QUALIFIERS: tuple[str, ...] = tuple(q.value for q in Qualifier)
 
@@ -80,6 +86,9 @@ class Claim(BaseModel):
     confidence: float = Field(0.5, ge=0.0, le=1.0, description="Calibrated probability that the claim "
                               "(type, span and value) is right.")
     extractor: str = Field("", description="name/version of the extractor that produced the claim.")
+    found_by: FoundBy = Field(FoundBy.rules, description="Who found the claim: rules, llm, or both (hybrid: "
+                              "proposed by the rules and confirmed by the model).")
+    type_agree: bool | None = Field(None, description="For found_by 'both': did the model keep the rules' type?")
 
     @model_validator(mode="before")
     @classmethod

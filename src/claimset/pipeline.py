@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .corpus import ColumnMap, CorpusRead, CorpusReader, merge_metadata
 from .errors import ClaimsetError
 from .extract import get_extractor
 from .models import CLAIM_TYPES, Paper
 from .store import DatasetWriter, check_output
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .llm import LLMConfig
 
 EPOCH_SOURCE = {
     "title": "Epoch AI, Data on AI Models",
@@ -55,6 +59,7 @@ class ExtractSummary:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     jobs: int = 1
+    llm: dict | None = None  # what the model did (llm and hybrid extractors): tokens, cost, cache, drops
 
     @property
     def rate(self) -> float:
@@ -72,6 +77,7 @@ def extract_corpus(
     batch_size: int = 2000,
     jobs: int = 1,
     categories: Iterable[str] | None = None,
+    llm: "LLMConfig | None" = None,
 ) -> ExtractSummary:
     """Read ``inputs``, extract claims from every abstract and write the dataset to ``out``.
 
@@ -80,7 +86,9 @@ def extract_corpus(
     ``progress(p)`` is called after each batch with the papers done and the input bytes read of the
     total. Nothing is written unless the whole run succeeds. A repeat listing of a paper fills its
     missing metadata while that paper is still in the current batch; later repeats are only counted.
-    ``categories`` keeps only papers in those (arXiv) categories or archives.
+    ``categories`` keeps only papers in those (arXiv) categories or archives. The ``llm`` and
+    ``hybrid`` extractors need ``llm`` (the endpoint and model); when their token budget runs out the
+    papers done so far are written and the summary says how far the run got.
     """
     import time
 
@@ -89,11 +97,14 @@ def extract_corpus(
     inputs = list(inputs)
     check_output(out, inputs)  # refuse before any work is done
     reader = CorpusReader(inputs, format=format, columns=columns, categories=categories)
-    label = get_extractor(extractor).label
+    model_ex = _llm_extractor(extractor, llm)
+    label = model_ex.label if model_ex else get_extractor(extractor).label
+    results = (_model_batches(_batches(reader, 16), model_ex) if model_ex
+               else run_batches(_batches(reader, batch_size), extractor, jobs))
     started = time.perf_counter()
     tally = {"done": 0, "with_claims": 0, "claims": 0, "truncated": 0}
     with DatasetWriter(out, extractor=label) as writer:
-        for result in run_batches(_batches(reader, batch_size), extractor, jobs):
+        for result in results:
             writer.write(result.papers, result.claims)
             tally["done"] += result.papers.num_rows
             tally["with_claims"] += result.papers_with_claims
@@ -123,10 +134,47 @@ def extract_corpus(
         papers_with_claims=tally["with_claims"],
         notes=notes,
         seconds=time.perf_counter() - started,
-        jobs=jobs,
+        jobs=1 if model_ex else jobs,
+        llm=model_ex.stats.as_dict() if model_ex else None,
     )
 
 
+def _llm_extractor(name: str, config: "LLMConfig | None"):
+    """The model-backed extractor for ``llm``/``hybrid`` (None for the rules)."""
+    if name not in ("llm", "hybrid"):
+        return None
+    if config is None:
+        raise ClaimsetError(f"the {name} extractor needs a model: give --model (and --base-url for a local server)")
+    from .llm import LLMExtractor
+
+    return LLMExtractor(config, name)
+
+
+def _model_batches(batches: Iterator[list[Paper]], ex) -> Iterator:
+    """Batches of results from a model-backed extractor, as the writer takes them (16 papers each,
+    so the progress bar moves)."""
+    def flat() -> Iterator[Paper]:
+        for batch in batches:
+            yield from batch
+
+    done: list[tuple[Paper, list]] = []
+    for pair in ex.extract_many(flat()):
+        done.append(pair)
+        if len(done) >= 16:
+            yield _result(done)
+            done = []
+    if done:
+        yield _result(done)
+
+
+def _result(done: list[tuple[Paper, list]]):
+    from .batches import BatchResult
+    from .schema import claims_schema, papers_schema
+    from .store import to_table
+
+    claims = [c for _, cs in done for c in cs]
+    return BatchResult(to_table([p for p, _ in done], papers_schema()), to_table(claims, claims_schema()),
+                       sum(bool(cs) for _, cs in done), 0)
 @dataclass(frozen=True)
 class Progress:
     """How far a run is: papers extracted, and input bytes read of the total (for a percentage and ETA)."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2"  # 1.1: claims.confidence; 1.2: papers.update_date, categories, doi, arxiv_id
+SCHEMA_VERSION = "1.3"  # 1.1: claims.confidence; 1.2: papers.update_date, categories, doi, arxiv_id;
+# 1.3: claims.found_by, claims.type_agree
 
 # (name, arrow type, nullable, description)
 PAPER_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
@@ -46,6 +47,8 @@ CLAIM_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
     ("metric", pa.string(), True, "For benchmark_score: the metric named."),
     ("confidence", pa.float64(), False, "Calibrated probability that the claim (type, span and value) is right, from the evidence the extractor used."),
     ("extractor", pa.string(), False, "name/version of the extractor that made the claim."),
+    ("found_by", pa.string(), False, "rules | llm | both: who found the claim (both: proposed by the rules and confirmed by the model, in the hybrid extractor)."),
+    ("type_agree", pa.bool_(), True, "For found_by 'both': whether the model kept the type the rules gave; else null."),
 ]
 
 
@@ -71,6 +74,7 @@ _FRICTIONLESS_TYPES = {
     pa.float64(): "number",
     pa.int32(): "integer",
     pa.date32(): "date",
+    pa.bool_(): "boolean",
 }
 
 

@@ -41,13 +41,15 @@ def spec_names(folder: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def specs_digest() -> str:
-    """8 hex digits of SHA-256 over every spec file (name and bytes): changing any rule changes it,
-    and so the extractor label a dataset records."""
+    """8 hex digits of SHA-256 over every rule spec file (name and bytes): changing any rule changes
+    it, and so the extractor label a dataset records. The LLM prompts carry their own version."""
     import hashlib
 
     base = extractors_dir()
     h = hashlib.sha256()
     for path in sorted(base.rglob("*.toml")):
+        if path.relative_to(base).parts[0] == "prompts":  # the LLM prompts are versioned on their own
+            continue
         h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:8]
 
