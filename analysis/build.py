@@ -12,9 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-import altair as alt
-
-from claimset.analysis.charts import chart_for, save_chart
+from claimset.analysis.charts import chart_for, page, save_chart
 from claimset.analysis.epoch import compare_size_trends
 from claimset.analysis.recipes import RECIPES, run_recipe
 from claimset.analysis.report import format_recipe
@@ -38,15 +36,14 @@ def main() -> int:
         figures[name] = {}
         for recipe in RECIPES:
             res = run_recipe(recipe, ds)
-            chart = chart_for(res)
+            chart = chart_for(res, source=f"{ds.name} (claimset)")
             save_chart(chart, HERE / f"{name}-{recipe}.png")
             charts.append(chart)
             figures[name][recipe] = res.summary()
             figures[name][recipe]["report"] = format_recipe(res)
             for fit in figures[name][recipe]["fits"].values():
                 fit.pop("residuals", None)
-        page = alt.vconcat(*charts).properties(title=f"claimset analysis: {name} dataset")
-        save_chart(page, HERE / f"{name}.html")
+        save_chart(page(charts, f"claimset analysis: {name} dataset"), HERE / f"{name}.html")
     if EPOCH_CSV.is_file() and DATASETS["epoch"].is_dir():
         figures["epoch_validation"] = compare_size_trends(EPOCH_CSV, DATASETS["epoch"])
         for k in ("extracted", "curated_same_rows", "curated_all_rows"):
@@ -79,7 +76,7 @@ def _fit_line(fit: dict) -> str:
 
 
 def _months(v) -> str:
-    return "n/a (not growing)" if v is None else f"{v:.1f} months"
+    return "n/a (not growing)" if v is None or v <= 0 else f"{v:.1f} months"
 
 
 def readme(fig: dict) -> str:

@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
-from claimset.analysis.fits import decimal_year, fit_power_law, fit_saturating, fit_tail, fit_time_trend
+from claimset.analysis.fits import Support, decimal_year, fit_power_law, fit_saturating, fit_tail, fit_time_trend
 
 
 def test_power_law_interval_covers_true_exponent_in_at_least_90_percent_of_200_datasets():
@@ -71,7 +71,7 @@ def test_huber_loss_resists_outliers():
 
 def test_poor_fits_are_results_not_exceptions():
     f = fit_power_law([1, 2], [3, 4])
-    assert not f.success and "at least 3" in f.message
+    assert not f.success and f.message == "too little data to fit: 2 papers (need 5), 2 distinct x values (need 3)"
     assert not fit_power_law([5, 5, 5], [1, 2, 3]).success
     assert not fit_time_trend([None, None], [1, 2]).success
     assert not fit_tail([1, 1, 1]).success
@@ -136,3 +136,36 @@ def test_tail_fit_agrees_with_powerlaw_package(seed, kind):
     assert np.sign(ours.derived["lr_exponential"]) == np.sign(r_ex)
     assert np.sign(ours.derived["lr_lognormal"]) == np.sign(r_ln) or abs(r_ln) < 1e-3
     assert 0 <= ours.derived["gof_p"] <= 1
+
+
+# ------------------------------------------------------------------ guards: minimum support
+
+
+def test_power_law_says_which_support_is_missing():
+    x, y = [1, 10, 100, 1000, 1e4, 1e5], [1, 2, 4, 8, 16, 32]
+    three_papers = fit_power_law(x, y, groups=["a", "a", "b", "b", "c", "c"])
+    assert not three_papers.success and three_papers.message == "too little data to fit: 3 papers (need 5)"
+    two_sizes = fit_power_law([1, 1, 1, 10, 10, 10], y)
+    assert not two_sizes.success and "2 distinct x values (need 3)" in two_sizes.message
+    assert fit_power_law(x, y, groups=list("abcdef"), support=Support(papers=6)).success
+
+
+def test_bootstrap_only_with_enough_clusters_else_analytic_and_said():
+    rng = np.random.default_rng(9)
+    x = 10 ** rng.uniform(0, 4, 60)
+    y = 3 * x ** 0.4 * rng.lognormal(0, 0.1, 60)
+    few = fit_power_law(x, y, groups=np.arange(60) % 6)
+    assert few.success and few.ci_method == "analytic t" and few.ci == few.analytic_ci
+    assert few.message == "analytic interval: 6 papers are too few for a cluster bootstrap (need 10)"
+    many = fit_power_law(x, y, groups=np.arange(60) % 20)
+    assert many.ci_method.startswith("paper-level cluster bootstrap") and many.message == "ok"
+    trend = fit_time_trend([2018 + i / 10 for i in range(60)], y, groups=np.arange(60) % 6, bootstrap=True)
+    assert trend.ci_method.startswith("analytic") and "too few for a cluster bootstrap" in trend.message
+
+
+def test_time_trend_and_tail_refuse_too_little_support():
+    dates = [2019.0, 2019.5, 2020.0, 2020.5, 2021.0]
+    t = fit_time_trend(dates, [1, 2, 4, 8, 16], groups=["a", "a", "b", "b", "c"])
+    assert not t.success and t.message == "too little data to fit: 3 papers (need 5)"
+    tail = fit_tail(list(range(1, 41)), groups=[i % 4 for i in range(40)])
+    assert not tail.success and tail.message == "too little data to fit: 4 papers (need 10)"

@@ -9,15 +9,18 @@ from claimset.analysis.charts import chart_for, save_chart
 from claimset.analysis.recipes import RECIPES, own_size_per_paper, run_recipe
 from claimset.errors import ClaimsetError
 
-from .conftest import BUNDLED_DATASET
+from .conftest import BUNDLED_DATASET, ROOT
+
+EPOCH_DATASET = ROOT / "datasets" / "claimset-epoch"
 
 
 @pytest.mark.parametrize("name", list(RECIPES))
 def test_recipe_accounts_for_claims_and_summary_is_json(name):
-    res = run_recipe(name, BUNDLED_DATASET)
+    res = run_recipe(name, EPOCH_DATASET)
     s = res.summary()
     json.dumps(s)
-    assert s["used"]["claims"] >= res.data.height > 0
+    assert s["used"]["claims"] >= res.data.height
+    assert res.data.height > 0 or not res.success  # no points only where the recipe says it cannot fit
     assert all(n > 0 for n in res.dropped.values())
     assert {"title", "sentence", "claim_id"} <= set(res.data.columns)
 
@@ -56,7 +59,7 @@ def test_unknown_recipe():
 
 
 def test_cli_fit_and_plot(cli, tmp_path):
-    r = cli("fit", "size-over-time", "--json")
+    r = cli("fit", "size-over-time", "--json", "-d", str(EPOCH_DATASET))
     assert r.returncode == 0, r.stderr
     assert set(json.loads(r.stdout)["fits"]) == {"all", "frontier"}
     r = cli("fit", "speedup-distribution")
@@ -64,7 +67,41 @@ def test_cli_fit_and_plot(cli, tmp_path):
     out = tmp_path / "chart.png"
     r = cli("plot", "score-vs-size", "--out", str(out))
     assert r.returncode == 0, r.stderr
+    assert "no fit drawn" in r.stderr and "too little data to fit" in r.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_cli_fit_with_too_little_support_says_what_is_missing_and_fails(cli):
+    r = cli("fit", "score-vs-size")
+    assert r.returncode == 1
+    assert "too little data to fit: 3 papers (need 5), 2 distinct x values (need 3)" in r.stderr
+    assert "FAILED" in r.stdout
+
+
+def test_failed_fit_chart_has_points_and_a_note_never_a_line():
+    res = run_recipe("score-vs-size", BUNDLED_DATASET)
+    assert not res.success
+    spec = json.dumps(chart_for(res).to_dict())
+    assert "too little data to fit" in spec and "circle" in spec
+    assert '"type": "line"' not in spec and '"type": "area"' not in spec
+
+
+def test_log_axes_hold_only_positive_values_and_the_rest_are_counted():
+    frame = run_recipe("speedup-distribution", EPOCH_DATASET)
+    assert (frame.data["y"] > 0).all()
+    from claimset.analysis.charts import caption, power_label, si
+
+    assert [si(v) for v in (1e6, 1.5e9, 2e12, 500)] == ["1M", "1.5B", "2T", "500"]
+    assert [power_label(v) for v in (1, 10, 1000, 0.01)] == ["1", "10", "10³", "10⁻²"]
+    assert "2 value(s) at or below 0 left off the log axis." in caption(frame, "src", off_axis=2)
+
+
+def test_every_chart_has_a_human_title_and_a_caption():
+    for name in RECIPES:
+        res = run_recipe(name, EPOCH_DATASET)
+        spec = json.dumps(chart_for(res, source="claimset-epoch").to_dict())
+        assert "Source: claimset-epoch" in spec
+        assert name not in (res.title or "") and res.title
 
 
 def test_own_size_prefers_the_model_the_title_names():

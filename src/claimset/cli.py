@@ -375,7 +375,7 @@ def export(
 
 # ---------------------------------------------------------------------------------- fit/plot
 
-RecipeArg = Annotated[str, typer.Argument(help="score-vs-size, size-over-time, speedup-distribution, reduction-distribution or tokens-vs-params.")]
+RecipeArg = Annotated[str, typer.Argument(help="score-vs-size, score-vs-size-all, size-over-time, speedup-distribution, reduction-distribution, tokens-vs-params, tokens-per-param-over-time or speedups-by-year.")]
 BenchOpt = Annotated[Optional[str], typer.Option("--benchmark", "-b", help="score-vs-size: benchmark name contains this (default: the commonest).")]
 MetricOpt = Annotated[Optional[str], typer.Option("--metric", "-m", help="score-vs-size: metric name contains this.")]
 FrontierOpt = Annotated[Optional[int], typer.Option("--frontier", help="size-over-time: frontier = top N by size at release.")]
@@ -412,6 +412,12 @@ def fit(
         print(json.dumps(res.summary(), indent=2))
     else:
         print(format_recipe(res))
+    failed = {name: f.message for name, f in res.fits.items() if not f.success}
+    if failed:  # nothing to publish: say what is missing, and let scripts notice
+        for name, message in failed.items():
+            err.print(f"[bold red]no fit[/] ({res.recipe}{'' if len(res.fits) == 1 else ', ' + name}): {message}",
+                      markup=True, highlight=False)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -432,8 +438,12 @@ def plot(
     from .analysis.charts import chart_for, save_chart
 
     res = _recipe(recipe, dataset, benchmark, metric, frontier, loss, n_boot, seed)
-    path = save_chart(chart_for(res), out_file, replace=force)
+    source = _dataset(dataset).resolve().name
+    path = save_chart(chart_for(res, source=source), out_file, replace=force)
     err.print(f"{res.recipe}: {res.used_claims} claims from {res.used_papers} papers; chart written to {path}")
+    for name, f in res.fits.items():
+        if not f.success:
+            err.print(f"no fit drawn ({name}): {f.message}")
 
 
 # ----------------------------------------------------------------------------------- evaluate

@@ -83,6 +83,29 @@ def _failed(model: str, message: str, n: int = 0, g: int = 0, level: float = 0.9
                      success=False, message=message)
 
 
+@dataclass(frozen=True)
+class Support:
+    """The least data a fit may be published on: papers, distinct x values (sizes, dates or values),
+    and papers for a cluster bootstrap (below it the analytic interval is used, and the result says so)."""
+
+    papers: int = 5
+    distinct_x: int = 3
+    boot_clusters: int = 10
+
+    def missing(self, n_papers: int, n_distinct: int) -> str | None:
+        """A message saying what is missing, or None when there is enough."""
+        needs = []
+        if n_papers < self.papers:
+            needs.append(f"{n_papers} paper{'s' if n_papers != 1 else ''} (need {self.papers})")
+        if n_distinct < self.distinct_x:
+            needs.append(f"{n_distinct} distinct x value{'s' if n_distinct != 1 else ''} (need {self.distinct_x})")
+        return "too little data to fit: " + ", ".join(needs) if needs else None
+
+    def no_bootstrap(self, n_papers: int) -> str:
+        return (f"analytic interval: {n_papers} papers are too few for a cluster bootstrap "
+                f"(need {self.boot_clusters})")
+
+
 def _groups(groups: Sequence[Any] | None, n: int) -> np.ndarray:
     """Integer group codes (each point its own group when none are given)."""
     if groups is None:
@@ -145,8 +168,11 @@ def fit_power_law(
     level: float = 0.95,
     seed: int | None = 0,
     huber_delta: float = 0.5,
+    support: Support = Support(),
 ) -> FitResult:
-    """y = a·x^b in log-log space. ``groups`` (e.g. paper ids) drive the cluster bootstrap."""
+    """y = a·x^b in log-log space. ``groups`` (e.g. paper ids) drive the cluster bootstrap, used
+    only with ``support.boot_clusters`` papers or more. Below ``support`` the result is a failure
+    saying what is missing."""
     model = "power_law"
     x, y, ok = _clean_xy(x, y)
     codes_all = _groups(groups, len(x))
@@ -154,10 +180,9 @@ def fit_power_law(
     n = lx.size
     _, codes = np.unique(codes, return_inverse=True)
     g = int(codes.max()) + 1 if n else 0
-    if n < 3:
-        return _failed(model, f"need at least 3 positive points, have {n}", n, g, level)
-    if np.ptp(lx) == 0:
-        return _failed(model, "all x values are equal", n, g, level)
+    short = support.missing(g, len(np.unique(lx)))
+    if short or n < 3:
+        return _failed(model, short or f"need at least 3 positive points, have {n}", n, g, level)
     if loss == "ols":
         slope, intercept = np.polyfit(lx, ly, 1)
     elif loss == "huber":
@@ -181,7 +206,7 @@ def fit_power_law(
     message = "ok"
     ci: dict[str, tuple[float, float]] = {}
     method = "none"
-    if n_boot and g >= 3:
+    if n_boot and g >= support.boot_clusters:
         if loss == "ols":
             ints, slopes = cluster_bootstrap_ols(lx, ly, codes, n_boot, rng)
         else:
@@ -190,7 +215,7 @@ def fit_power_law(
         ci["a"] = (10 ** ci["log10_a"][0], 10 ** ci["log10_a"][1])
         method = f"paper-level cluster bootstrap ({n_boot} resamples, percentile)"
     else:
-        message = f"too few groups ({g}) for a cluster bootstrap; analytic interval only"
+        message = support.no_bootstrap(g) if n_boot else "analytic interval (no bootstrap asked for)"
         ci = dict(analytic)
         method = "analytic t"
     a = 10 ** intercept
@@ -334,9 +359,11 @@ def fit_time_trend(
     bootstrap: bool = False,
     n_boot: int = 2000,
     seed: int | None = 0,
+    support: Support = Support(),
 ) -> FitResult:
     """log10(value) = c + g·t: growth in orders of magnitude per year, factor per year and doubling
-    time (months), with 90% intervals (analytic t; percentile cluster bootstrap if ``bootstrap``)."""
+    time (months), with 90% intervals (analytic t; percentile cluster bootstrap if ``bootstrap`` and
+    there are ``support.boot_clusters`` papers). Below ``support`` the result is a failure."""
     model = "time_trend"
     t = np.array([decimal_year(d) if d is not None else np.nan for d in dates], dtype=float)
     v = np.asarray(values, dtype=float)
@@ -346,10 +373,9 @@ def fit_time_trend(
     t, lv = t[ok], np.log10(v[ok])
     n = t.size
     g = int(codes.max()) + 1 if n else 0
-    if n < 3:
-        return _failed(model, f"need at least 3 dated positive values, have {n}", n, g, level)
-    if np.ptp(t) == 0:
-        return _failed(model, "all dates are equal", n, g, level)
+    short = support.missing(g, len(np.unique(t)))
+    if short or n < 3:
+        return _failed(model, short or f"need at least 3 dated positive values, have {n}", n, g, level)
     t0 = float(np.floor(t.min()))
     slope, intercept = np.polyfit(t - t0, lv, 1)
     resid = lv - (intercept + slope * (t - t0))
@@ -367,7 +393,8 @@ def fit_time_trend(
     half = q * math.sqrt(s2) * np.sqrt(1 / n + (grid - t.mean()) ** 2 / sxx)
     center = intercept + slope * (grid - t0)
     band_lo, band_hi = center - half, center + half
-    if bootstrap and g >= 3:
+    message = "ok" if not bootstrap or g >= support.boot_clusters else support.no_bootstrap(g)
+    if bootstrap and g >= support.boot_clusters:
         ints, slopes = cluster_bootstrap_ols(t - t0, lv, codes, n_boot, np.random.default_rng(seed))
         ci = {"oom_per_year": _percentile_ci(slopes, level)}
         method = f"paper-level cluster bootstrap ({n_boot} resamples, percentile, {int(level * 100)}%)"
@@ -387,7 +414,7 @@ def fit_time_trend(
     c = float(intercept - slope * t0)
     return FitResult(
         model=model, params={"oom_per_year": float(slope), "intercept": c}, ci=ci, ci_level=level, ci_method=method,
-        n_points=n, n_groups=g, success=True, message="ok", r2_log=r2, residuals=tuple(float(r) for r in resid),
+        n_points=n, n_groups=g, success=True, message=message, r2_log=r2, residuals=tuple(float(r) for r in resid),
         analytic_ci=analytic, derived=derived, derived_ci=derived_ci,
         extra={"years": [float(t.min()), float(t.max())], "band": band},
         _predict=lambda ts, c=c, s=float(slope): np.power(10.0, c + s * ts),
@@ -465,14 +492,19 @@ def _vuong(l1: np.ndarray, l2: np.ndarray) -> tuple[float, float]:
     return r, float(special.erfc(abs(z) / math.sqrt(2)))
 
 
-def fit_tail(values: Sequence[float], n_boot: int = 200, seed: int | None = 0, level: float = 0.95) -> FitResult:
-    """Clauset–Shalizi–Newman fit of a continuous power-law tail p(x) ∝ x^(−α) for x ≥ x_min."""
+def fit_tail(values: Sequence[float], n_boot: int = 200, seed: int | None = 0, level: float = 0.95,
+             groups: Sequence[Any] | None = None, support: Support = Support(papers=10, distinct_x=10)) -> FitResult:
+    """Clauset–Shalizi–Newman fit of a continuous power-law tail p(x) ∝ x^(−α) for x ≥ x_min.
+    ``groups`` (paper ids) count the papers for ``support``; below it the result is a failure."""
     model = "power_law_tail"
-    data = np.asarray([v for v in values if v is not None], dtype=float)
-    data = data[np.isfinite(data) & (data > 0)]
+    raw = np.asarray([np.nan if v is None else v for v in values], dtype=float)
+    keep = np.isfinite(raw) & (raw > 0)
+    data = raw[keep]
     n_all = data.size
-    if n_all < 5 or np.unique(data).size < 3:
-        return _failed(model, f"need at least 5 positive values with 3 distinct, have {n_all}", n_all, n_all, level)
+    papers = len(np.unique(_groups(groups, raw.size)[keep])) if n_all else 0
+    short = support.missing(papers, int(np.unique(data).size))
+    if short or n_all < 5:
+        return _failed(model, short or f"need at least 5 positive values, have {n_all}", n_all, papers, level)
     xmin, alpha, d = _best_xmin(data)
     if not math.isfinite(alpha):
         return _failed(model, "no x_min gives a finite exponent", n_all, n_all, level)

@@ -17,7 +17,20 @@ import polars as pl
 
 from ..errors import ClaimsetError
 from ..store import load
-from .fits import FitResult, fit_power_law, fit_tail, fit_time_trend
+from .fits import FitResult, Support, fit_power_law, fit_tail, fit_time_trend
+
+
+# The least data each recipe's fit is published on (below it: success=False, points only, no line).
+SUPPORT: dict[str, Support] = {
+    "score-vs-size": Support(papers=5, distinct_x=3, boot_clusters=10),
+    "size-over-time": Support(papers=8, distinct_x=4, boot_clusters=10),
+    "speedup-distribution": Support(papers=10, distinct_x=10),
+    "reduction-distribution": Support(papers=10, distinct_x=10),
+    "tokens-vs-params": Support(papers=5, distinct_x=3, boot_clusters=10),
+    "tokens-per-param-over-time": Support(papers=5, distinct_x=4, boot_clusters=10),
+    "speedups-by-year": Support(papers=8, distinct_x=3, boot_clusters=10),
+    "score-vs-size-all": Support(papers=5, distinct_x=3, boot_clusters=10),
+}
 
 
 @dataclass(frozen=True)
@@ -32,10 +45,17 @@ class RecipeResult:
     options: dict[str, Any] = field(default_factory=dict)
     x_label: str = "x"
     y_label: str = "y"
+    title: str = ""  # a human title naming what is plotted (benchmark, metric)
+    table: pl.DataFrame | None = None  # a summary table, where the recipe has one (speedups by year)
 
     @property
     def fit(self) -> FitResult:
         return next(iter(self.fits.values()))
+
+    @property
+    def success(self) -> bool:
+        """Every fit of the recipe met its minimum support and converged."""
+        return all(f.success for f in self.fits.values())
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -43,6 +63,7 @@ class RecipeResult:
             "used": {"claims": self.used_claims, "papers": self.used_papers},
             "dropped": dict(sorted(self.dropped.items(), key=lambda kv: -kv[1])),
             "fits": {k: f.summary() for k, f in self.fits.items()},
+            **({"table": self.table.to_dicts()} if self.table is not None else {}),
         }
 
 
@@ -113,12 +134,15 @@ def score_vs_size(dataset, benchmark: str | None = None, metric: str | None = No
             chosen = counts["benchmark"][0]
             dropped["other benchmark"] += data.filter(pl.col("benchmark") != chosen).height + data.filter(pl.col("benchmark").is_null()).height
             data = data.filter(pl.col("benchmark") == chosen)
-    fit = fit_power_law(data["x"].to_numpy(), data["y"].to_numpy(), groups=data["paper_id"].to_list(), **fit_kw)
+    fit = fit_power_law(data["x"].to_numpy(), data["y"].to_numpy(), groups=data["paper_id"].to_list(),
+                        support=SUPPORT["score-vs-size"], **fit_kw)
+    what = " ".join(x for x in (chosen, metric) if x) or "all benchmarks pooled"
     return RecipeResult(
-        recipe="score-vs-size", description=f"benchmark score vs model size ({chosen or 'all benchmarks pooled'})",
+        recipe="score-vs-size", description=f"benchmark score vs model size ({what})",
         data=data, fits={"power_law": fit}, used_claims=data.height * 2, used_papers=data["paper_id"].n_unique(),
         dropped=dict(dropped), options={"benchmark": chosen, "metric": metric, **fit_kw},
-        x_label="model size (parameters)", y_label="score (%)",
+        x_label="model size (parameters)", y_label=f"{metric or 'score'} (%)",
+        title=f"Score on {chosen} vs model size" if chosen else "Benchmark score vs model size (all benchmarks pooled)",
     )
 
 
@@ -169,15 +193,18 @@ def size_over_time(dataset, frontier: int = 10, bootstrap: bool = False) -> Reci
     data = sizes.select(
         pl.col("date"), pl.col("size").alias("y"), "paper_id", "title", "claim_id", "sentence", "subject",
     ).with_columns(frontier=pl.Series(is_frontier, dtype=pl.Boolean))
+    sup = SUPPORT["size-over-time"]
     fits = {
-        "all": fit_time_trend(data["date"].to_list(), data["y"].to_list(), groups=data["paper_id"].to_list(), bootstrap=bootstrap),
+        "all": fit_time_trend(data["date"].to_list(), data["y"].to_list(), groups=data["paper_id"].to_list(),
+                              bootstrap=bootstrap, support=sup),
         "frontier": fit_time_trend(data.filter("frontier")["date"].to_list(), data.filter("frontier")["y"].to_list(),
-                                   groups=data.filter("frontier")["paper_id"].to_list(), bootstrap=bootstrap),
+                                   groups=data.filter("frontier")["paper_id"].to_list(), bootstrap=bootstrap, support=sup),
     }
     return RecipeResult(
         recipe="size-over-time", description=f"the paper's own model size over publication date (frontier: top {frontier} at release)",
         data=data, fits=fits, used_claims=data.height, used_papers=data.height, dropped={k: v for k, v in dropped.items() if v},
         options={"frontier": frontier, "bootstrap": bootstrap}, x_label="publication date", y_label="model size (parameters)",
+        title="Model size over time (each paper's own model)",
     )
 
 
@@ -188,14 +215,18 @@ def _distribution(dataset, types: tuple[str, ...], name: str, description: str, 
     for unit, n in Counter(sel["unit"].to_list()).items():
         if unit != "x":
             dropped[f"unit {unit or 'none'} (not a factor)"] += n
-    data = sel.filter(pl.col("unit") == "x").select(
+    factors = sel.filter(pl.col("unit") == "x")
+    dropped["factor not above 0 (cannot go on a log axis)"] += factors.filter(pl.col("value") <= 0).height
+    data = factors.filter(pl.col("value") > 0).select(
         pl.col("value").alias("y"), "claim_type", "qualifier", "paper_id", "title", "claim_id", "sentence", "subject",
     )
-    fit = fit_tail(data["y"].to_list(), n_boot=n_boot)
+    fit = fit_tail(data["y"].to_list(), n_boot=n_boot, groups=data["paper_id"].to_list(), support=SUPPORT[name])
     return RecipeResult(
         recipe=name, description=description + " (factors; a range counts at its low end)", data=data,
-        fits={"tail": fit}, used_claims=data.height, used_papers=data["paper_id"].n_unique(), dropped=dict(dropped),
-        options={"types": list(types), "n_boot": n_boot}, x_label="claimed factor (x)", y_label="P(X ≥ x)",
+        fits={"tail": fit}, used_claims=data.height, used_papers=data["paper_id"].n_unique(),
+        dropped={k: v for k, v in dropped.items() if v},
+        options={"types": list(types), "n_boot": n_boot}, x_label="claimed factor (x)", y_label="share of claims ≥ x",
+        title=f"Distribution of {description}",
     )
 
 
@@ -215,7 +246,7 @@ def tokens_vs_params(dataset, **fit_kw) -> RecipeResult:
     df = _frame(dataset)
     dropped: Counter = Counter()
     tokens = _largest_per_paper(df, "dataset_size", "tokens")
-    params = _largest_per_paper(df, "model_size")
+    params = own_size_per_paper(df)
     joined = tokens.join(params.select("paper_id", pl.col("size").alias("params"), pl.col("claim_id").alias("size_claim_id")),
                          on="paper_id", how="left")
     dropped["token count without a model size in the paper"] = joined.filter(pl.col("params").is_null()).height
@@ -223,12 +254,92 @@ def tokens_vs_params(dataset, **fit_kw) -> RecipeResult:
     data = joined.filter(pl.col("params").is_not_null()).select(
         pl.col("params").alias("x"), pl.col("size").alias("y"), "paper_id", "title", "claim_id", "size_claim_id", "sentence", "subject",
     )
-    fit = fit_power_law(data["x"].to_numpy(), data["y"].to_numpy(), groups=data["paper_id"].to_list(), **fit_kw)
+    fit = fit_power_law(data["x"].to_numpy(), data["y"].to_numpy(), groups=data["paper_id"].to_list(),
+                        support=SUPPORT["tokens-vs-params"], **fit_kw)
     return RecipeResult(
-        recipe="tokens-vs-params", description="training tokens vs parameters (largest of each per paper)", data=data,
-        fits={"power_law": fit}, used_claims=data.height * 2, used_papers=data.height,
+        recipe="tokens-vs-params", description="training tokens vs parameters (per paper: its own model, its largest token count)",
+        data=data, fits={"power_law": fit}, used_claims=data.height * 2, used_papers=data.height,
         dropped={k: v for k, v in dropped.items() if v}, options=fit_kw,
-        x_label="parameters", y_label="training tokens",
+        x_label="parameters", y_label="training tokens", title="Training tokens vs parameters",
+    )
+
+
+def tokens_per_param_over_time(dataset, bootstrap: bool = False) -> RecipeResult:
+    """Training tokens per parameter over publication date: how far models are past Chinchilla's
+    ~20 tokens per parameter (the pairs of :func:`tokens_vs_params`, dated)."""
+    pairs = tokens_vs_params(dataset, n_boot=0)
+    df = _frame(dataset).select("paper_id", "date").unique("paper_id")
+    data = pairs.data.join(df, on="paper_id", how="left")
+    dropped = dict(pairs.dropped)
+    dropped["paper has no full date"] = data.filter(pl.col("date").is_null()).height
+    data = data.filter(pl.col("date").is_not_null()).with_columns(params=pl.col("x"), tokens=pl.col("y"),
+                                                                y=pl.col("y") / pl.col("x")).sort("date")
+    fit = fit_time_trend(data["date"].to_list(), data["y"].to_list(), groups=data["paper_id"].to_list(),
+                         bootstrap=bootstrap, support=SUPPORT["tokens-per-param-over-time"])
+    return RecipeResult(
+        recipe="tokens-per-param-over-time", description="training tokens per parameter over publication date",
+        data=data, fits={"trend": fit}, used_claims=data.height * 2, used_papers=data.height,
+        dropped={k: v for k, v in dropped.items() if v}, options={"bootstrap": bootstrap},
+        x_label="publication date", y_label="training tokens per parameter",
+        title="Training tokens per parameter over time (Chinchilla: ~20)",
+    )
+
+
+def speedups_by_year(dataset) -> RecipeResult:
+    """Claimed speedup factors by publication year: median and interquartile range per year, and
+    the trend of the claimed factor over time."""
+    df = _frame(dataset).filter(pl.col("claim_type") == "speedup")
+    dropped: Counter = Counter()
+    dropped["not a factor (x)"] = df.filter(pl.col("unit") != "x").height + df.filter(pl.col("unit").is_null()).height
+    sel = df.filter(pl.col("unit") == "x")
+    dropped["factor not above 0 (cannot go on a log axis)"] = sel.filter(pl.col("value") <= 0).height
+    sel = sel.filter(pl.col("value") > 0)
+    dropped["paper has no full date"] = sel.filter(pl.col("date").is_null()).height
+    data = sel.filter(pl.col("date").is_not_null()).select(
+        "date", pl.col("value").alias("y"), pl.col("date").dt.year().alias("year"), "paper_id", "title", "claim_id",
+        "sentence", "subject").sort("date")
+    table = data.group_by("year").agg(
+        claims=pl.len(), papers=pl.col("paper_id").n_unique(), median=pl.col("y").median(),
+        q25=pl.col("y").quantile(0.25, "linear"), q75=pl.col("y").quantile(0.75, "linear")).sort("year")
+    fit = fit_time_trend(data["date"].to_list(), data["y"].to_list(), groups=data["paper_id"].to_list(),
+                         support=SUPPORT["speedups-by-year"])
+    return RecipeResult(
+        recipe="speedups-by-year", description="claimed speedup factors by publication year (median, IQR)",
+        data=data, fits={"trend": fit}, used_claims=data.height, used_papers=data["paper_id"].n_unique(),
+        dropped={k: v for k, v in dropped.items() if v}, options={}, x_label="publication date",
+        y_label="claimed speedup (x)", title="Claimed speedups by year", table=table,
+    )
+
+
+def score_vs_size_all(dataset, **fit_kw) -> RecipeResult:
+    """:func:`score_vs_size` for every benchmark with enough papers (small multiples); one fit per
+    benchmark, keyed by its name."""
+    df = _frame(dataset)
+    need = SUPPORT["score-vs-size"].papers
+    scores = df.filter((pl.col("claim_type") == "benchmark_score") & pl.col("benchmark").is_not_null())
+    counts = scores.group_by(pl.col("benchmark")).agg(papers=pl.col("paper_id").n_unique()).sort(["papers", "benchmark"], descending=[True, False])
+    parts, fits, dropped, best = [], {}, Counter(), (0, "")
+    for bench in counts.filter(pl.col("papers") >= need)["benchmark"].to_list():
+        res = score_vs_size(df, benchmark=bench, **fit_kw)
+        papers = res.data["paper_id"].n_unique()
+        best = max(best, (papers, bench))
+        if papers < need:  # named often, but too few papers also state a size for the scored model
+            dropped["benchmark with too few score–size pairs"] += res.data.height
+            continue
+        fits[bench] = res.fit
+        parts.append(res.data.with_columns(panel=pl.lit(bench)))
+    dropped["benchmark named by too few papers"] = counts.filter(pl.col("papers") < need)["papers"].sum()
+    data = pl.concat(parts) if parts else score_vs_size(df.head(0)).data.with_columns(panel=pl.lit(None, pl.Utf8))
+    if not fits:
+        from .fits import _failed
+
+        fits = {"none": _failed("power_law", f"too little data to fit: no benchmark has score–size pairs from {need} papers"
+                                + (f" (most: {best[1]}, {best[0]})" if best[0] else ""))}
+    return RecipeResult(
+        recipe="score-vs-size-all", description=f"score vs model size, every benchmark with score–size pairs from ≥ {need} papers",
+        data=data, fits=fits, used_claims=data.height * 2,
+        used_papers=data["paper_id"].n_unique(), dropped={k: v for k, v in dropped.items() if v}, options=fit_kw,
+        x_label="model size (parameters)", y_label="score (%)", title="Benchmark score vs model size, per benchmark",
     )
 
 
@@ -238,6 +349,9 @@ RECIPES: dict[str, Callable[..., RecipeResult]] = {
     "speedup-distribution": speedup_distribution,
     "reduction-distribution": reduction_distribution,
     "tokens-vs-params": tokens_vs_params,
+    "tokens-per-param-over-time": tokens_per_param_over_time,
+    "speedups-by-year": speedups_by_year,
+    "score-vs-size-all": score_vs_size_all,
 }
 
 

@@ -19,6 +19,9 @@ def format_fit(name: str, fit: FitResult) -> list[str]:
         an = f" (analytic {_ci(fit.analytic_ci[k])})" if k in fit.analytic_ci and fit.ci_method.startswith("paper") else ""
         lines.append(f"  {k} = {v:.4g}{ci}{an}")
     for k, v in fit.derived.items():
+        if k == "doubling_time_months" and not (0 < v < float("inf")):
+            lines.append(f"  {k} = n/a (not growing)")
+            continue
         ci = f" {int(fit.ci_level * 100)}% CI {_ci(fit.derived_ci[k])}" if k in fit.derived_ci else ""
         lines.append(f"  {k} = {v:.4g}{ci}")
     lines.append(f"  interval: {fit.ci_method}")
@@ -34,4 +37,14 @@ def format_recipe(res: RecipeResult) -> str:
         lines.append("dropped: " + "; ".join(f"{n} {why}" for why, n in sorted(res.dropped.items(), key=lambda kv: -kv[1])))
     for name, fit in res.fits.items():
         lines.extend(format_fit(name, fit))
+    if res.table is not None:
+        lines.append(res.table.__repr__() if res.table.height > 20 else _table(res.table))
     return "\n".join(lines)
+
+
+def _table(table) -> str:
+    cols = table.columns
+    rows = [" ".join(f"{c:>8}" for c in cols)]
+    for r in table.iter_rows():
+        rows.append(" ".join(f"{v:>8.3g}" if isinstance(v, float) else f"{v!s:>8}" for v in r))
+    return "\n".join(rows)
