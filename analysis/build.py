@@ -13,10 +13,12 @@ import sys
 from pathlib import Path
 
 from claimset.analysis.charts import chart_for, page, save_chart
+from claimset.analysis.browser import chromium_paths, screenshot
 from claimset.analysis.epoch import compare_size_trends
 from claimset.analysis.recipes import RECIPES, run_recipe
 from claimset.analysis.report import format_recipe
 from claimset.pipeline import extract_corpus
+from claimset.report import build_report
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -44,6 +46,9 @@ def main() -> int:
             for fit in figures[name][recipe]["fits"].values():
                 fit.pop("residuals", None)
         save_chart(page(charts, f"claimset analysis: {name} dataset"), HERE / f"{name}.html")
+        report = build_report(ds, HERE / f"{name}-report.html", force=True).out
+        if chromium_paths():
+            screenshot(report, HERE / f"{name}-report.png")
     if EPOCH_CSV.is_file() and DATASETS["epoch"].is_dir():
         figures["epoch_validation"] = compare_size_trends(EPOCH_CSV, DATASETS["epoch"])
         for k in ("extracted", "curated_same_rows", "curated_all_rows"):
@@ -85,6 +90,11 @@ def readme(fig: dict) -> str:
            "Every fit is computed in Python (`claimset.analysis.fits`) and the charts only draw the result objects.",
            "Open `seeds.html` or `epoch.html` in a browser (JavaScript inlined: no network needed); tooltips show",
            "each point's paper, sentence and `claim_id` (cite it with `claimset cite CLAIM_ID`).", "",
+           "Browse a whole dataset offline in `seeds-report.html` and `epoch-report.html` (`claimset report DATASET",
+           "--out FILE.html`): the card, every claim with filters by type, unit, benchmark, year and confidence, full-text",
+           "search, each sentence with its number marked, copy buttons for the Markdown quote and BibTeX, and every",
+           "chart with its figures. Screenshots (headless Chromium, network off):", "",
+           "![seeds report](seeds-report.png)", "", "![Epoch report](epoch-report.png)", "",
            "Reproduce one figure: `claimset fit RECIPE --dataset DIR [--json]`; one chart:",
            "`claimset plot RECIPE --dataset DIR --out FILE.html|.png|.svg`.", ""]
     v = fig.get("epoch_validation")

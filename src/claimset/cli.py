@@ -446,6 +446,25 @@ def plot(
             err.print(f"no fit drawn ({name}): {f.message}")
 
 
+@app.command()
+@_handled
+def report(
+    dataset_arg: DatasetArg = None,
+    dataset: DatasetOpt = None,
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write (one self-contained file).")] = Path("report.html"),
+    charts: Annotated[bool, typer.Option("--charts/--no-charts", help="Include every recipe's chart and figures.")] = True,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file that claimset did not write.")] = False,
+) -> None:
+    """Write one HTML page to browse a dataset offline: its card, every claim (filters by type, unit,
+    benchmark, year and confidence; full-text search), each sentence with its number marked, copy
+    buttons for the Markdown quote and BibTeX, and every chart with its figures."""
+    from .report import build_report
+
+    s = build_report(_dataset(dataset or dataset_arg), out_file, charts=charts, force=force)
+    err.print(f"report of {s.claims:,} claims from {s.papers:,} papers and {s.charts} charts "
+              f"({s.failed_fits} with too little data to fit) written to {s.out}")
+
+
 # ----------------------------------------------------------------------------------- evaluate
 
 

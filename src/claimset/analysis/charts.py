@@ -198,7 +198,9 @@ def loglog_chart(res: RecipeResult, source: str = "claimset dataset") -> alt.VCo
 
 def _title(res: RecipeResult) -> alt.TitleParams:
     failed = [f for f in res.fits.values() if not f.success]
-    sub = "too little data to fit: points only" if failed and len(failed) == len(res.fits) else None
+    sub = None
+    if failed and len(failed) == len(res.fits):
+        sub = "too little data to fit: points only" if res.data.height else "no data to plot in this dataset"
     return alt.TitleParams(res.title or res.description, subtitle=sub or alt.Undefined, anchor="start",
                            subtitleColor="#b22222")
 
