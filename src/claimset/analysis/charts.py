@@ -37,7 +37,9 @@ SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def si(value: float) -> str:
-    """1e6 -> '1M', 1.5e9 -> '1.5B', 2e12 -> '2T' (parameter and token counts)."""
+    """1e6 -> '1M', 1.5e9 -> '1.5B', 2e12 -> '2T' (parameter and token counts); 10ⁿ beyond 1000T."""
+    if abs(value) >= 1e15:
+        return power_label(value)
     for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= scale:
             return f"{value / scale:g}{suffix}"
@@ -184,9 +186,8 @@ def loglog_chart(res: RecipeResult, source: str = "claimset dataset") -> alt.VCo
     data, off = _positive(res.data, "x", "y")
     xs, ys = data["x"].to_list(), data["y"].to_list()
     fit = res.fit
-    band_ys = fit.extra.get("band", {}).get("lo", []) + fit.extra.get("band", {}).get("hi", []) if fit.success else []
     x_enc = alt.X("x:Q", scale=log_scale(xs), axis=log_axis(xs, res.x_label))
-    y_all = ys + band_ys + ([20 * min(xs), 20 * max(xs)] if res.recipe == "tokens-vs-params" and xs else [])
+    y_all = ys + ([20 * min(xs), 20 * max(xs)] if res.recipe == "tokens-vs-params" and xs else [])
     y_enc = alt.Y("y:Q", scale=log_scale(y_all), axis=log_axis(y_all, res.y_label))
     pts = alt.Chart(alt.Data(values=_points(data))).mark_circle(size=60, opacity=0.8, color=POINT).encode(
         x=x_enc, y=y_enc, tooltip=TOOLTIP + [alt.Tooltip("x:Q", title=res.x_label, format=".3~s"),
