@@ -29,7 +29,7 @@ def main() -> None:
                       "field_overlap": {k: round(v, 3) for k, v in r.field_overlap.items()}}
         print(f"{name}: P {r.micro.precision:.3f} R {r.micro.recall:.3f} F1 {r.micro.f1:.3f}")
     out = {"extractor": RuleExtractor().label, "measured_on": sets,
-           "how": "claimset evaluate --gold GOLD (scoring as gold/GUIDELINES.md defines it)"}
+           "how": "claimset evaluate --gold GOLD"}
     (ROOT / "extractors" / "quality.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {ROOT / 'extractors' / 'quality.json'}")
 

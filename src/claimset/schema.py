@@ -78,13 +78,25 @@ _FRICTIONLESS_TYPES = {
 }
 
 
+# Closed sets, declared in the data package as Table Schema enum constraints.
+ENUMS: dict[str, list[str]] = {
+    "claim_type": ["speedup", "memory_reduction", "compute_reduction", "model_size", "dataset_size", "benchmark_score"],
+    "qualifier": ["exact", "approx", "upper", "lower"],
+    "found_by": ["rules", "llm", "both"],
+}
+
+
 def frictionless_fields(fields: list[tuple[str, pa.DataType, bool, str]]) -> list[dict]:
     """Table Schema field descriptors for a data package."""
     out = []
     for name, typ, nullable, desc in fields:
-        f = {"name": name, "type": _FRICTIONLESS_TYPES.get(typ, "array"), "description": desc}
-        if not nullable:
-            f["constraints"] = {"required": True}
+        # a Parquet list reaches Frictionless as a numpy array, which its "array" type refuses: "any"
+        f = {"name": name, "type": _FRICTIONLESS_TYPES.get(typ, "any"), "description": desc}
+        constraints = {"required": True} if not nullable else {}
+        if name in ENUMS:
+            constraints["enum"] = ENUMS[name]
+        if constraints:
+            f["constraints"] = constraints
         out.append(f)
     return out
 
@@ -92,5 +104,6 @@ def frictionless_fields(fields: list[tuple[str, pa.DataType, bool, str]]) -> lis
 def markdown_table(fields: list[tuple[str, pa.DataType, bool, str]]) -> str:
     lines = ["| column | type | null | meaning |", "| --- | --- | --- | --- |"]
     for name, typ, nullable, desc in fields:
-        lines.append(f"| `{name}` | {typ} | {'yes' if nullable else 'no'} | {desc.replace('|', '/')} |")
+        shown = f"list<{typ.value_type}>" if pa.types.is_list(typ) else typ  # Parquet names the item "element"
+        lines.append(f"| `{name}` | {shown} | {'yes' if nullable else 'no'} | {desc.replace('|', '/')} |")
     return "\n".join(lines)

@@ -73,19 +73,86 @@ def _card(name: str, n_papers: int, counts: Counter, provenance: dict[str, Any])
         },
         "resources": [
             {"name": "papers", "path": PAPERS_FILE, "format": "parquet", "mediatype": "application/vnd.apache.parquet",
-             "schema": {"fields": frictionless_fields(PAPER_FIELDS), "primaryKey": ["paper_id"]}},
+             # Frictionless reads a Parquet null in an integer column as the float NaN: declare it missing
+             "schema": {"fields": frictionless_fields(PAPER_FIELDS), "primaryKey": ["paper_id"],
+                        "missingValues": ["", "nan"]}},
             {"name": "claims", "path": CLAIMS_FILE, "format": "parquet", "mediatype": "application/vnd.apache.parquet",
-             "schema": {"fields": frictionless_fields(CLAIM_FIELDS), "primaryKey": ["claim_id"],
+             "schema": {"fields": frictionless_fields(CLAIM_FIELDS), "primaryKey": ["claim_id"], "missingValues": ["", "nan"],
                         "foreignKeys": [{"fields": ["paper_id"], "reference": {"resource": "papers", "fields": ["paper_id"]}}]}},
         ],
     }
 
 
-def _readme(card: dict[str, Any]) -> str:
+def _size_category(n: int) -> str:
+    """Hugging Face's size category for ``n`` rows."""
+    for bound, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+                         (10_000_000, "1M<n<10M")):
+        if n < bound:
+            return label
+    return "10M<n<100M"
+
+
+def _front_matter(card: dict[str, Any], partitioned: bool) -> str:
+    """Hugging Face dataset card metadata: ``datasets.load_dataset(folder, "claims")`` reads it."""
+    files = {name: f"{name}.parquet/*.parquet" if partitioned else f"{name}.parquet" for name in ("claims", "papers")}
+    lic = (card["licenses"][0]["name"] if card["licenses"] else "other").lower()
+    return f"""---
+license: {lic}
+pretty_name: "{card['title']}"
+language:
+- en
+size_categories:
+- {_size_category(card['claimset']['counts']['claims'])}
+tags:
+- claimset
+- scientific-claims
+- machine-learning
+configs:
+- config_name: claims
+  data_files: {files['claims']}
+  default: true
+- config_name: papers
+  data_files: {files['papers']}
+---
+
+"""
+
+
+def _quality_section(extractor: str | None) -> str:
+    """Limitations, and the extractor's measured quality when it was measured for this label."""
+    from .spec import extractors_dir
+
+    try:
+        q = json.loads((extractors_dir() / "quality.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        q = {}
+    if q.get("extractor") == extractor:
+        rows = "\n".join(f"| {name} | {m['papers']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
+                         f"{m['field_overlap']['subject']:.2f} / {m['field_overlap']['benchmark']:.2f} / {m['field_overlap']['metric']:.2f} |"
+                         for name, m in q["measured_on"].items())
+        measured = ("Measured on the hand-checked gold development sets (`" + q["how"] + "`):\n\n"
+                    "| gold set | papers | micro P | micro R | micro F1 | field overlap subject / benchmark / metric |\n"
+                    "| --- | --- | --- | --- | --- | --- |\n" + rows)
+    else:
+        measured = (f"The extractor `{extractor}` has no recorded measurement: score it with "
+                    "`claimset evaluate --gold FILE` (for llm/hybrid: `--extractor hybrid --model ...`).")
+    return f"""## Limitations and measured quality
+
+{measured}
+
+- Claims are read from abstracts only: numbers in the body, tables and figures are not seen.
+- Papers the rules were not tuned on score lower than the development sets; recall is the weaker side.
+- `subject`, `baseline`, `benchmark` and `metric` are the weakest fields (token overlap above).
+- `confidence` is calibrated on the development sets; read it as a ranking on other corpora.
+- A value is the number as written (no unit conversion); compare values within one `unit`.
+"""
+
+
+def _readme(card: dict[str, Any], partitioned: bool = False) -> str:
     cs = card["claimset"]
     per_type = "\n".join(f"| {t} | {n} |" for t, n in cs["counts"]["claims_per_type"].items())
     inputs = "\n".join(f"- `{i['path']}` (sha256 `{i['sha256'][:16]}…`)" for i in cs["inputs"]) or "- (none recorded)"
-    return f"""# {card['title']}
+    return _front_matter(card, partitioned) + f"""# {card['title']}
 
 {card['description']}
 
@@ -109,11 +176,13 @@ def _readme(card: dict[str, Any]) -> str:
 - `claims.parquet` — one row per claim; join on `paper_id`
 - `datapackage.json` — this card for machines (Frictionless Data Package)
 
-Load with `claimset.load("<this folder>")` (polars), `pandas.read_parquet`, or DuckDB
-(`SELECT * FROM 'claims.parquet' JOIN 'papers.parquet' USING (paper_id)`).
+Load with `claimset.load("<this folder>")` (polars), `pandas.read_parquet`, DuckDB
+(`SELECT * FROM 'claims.parquet' JOIN 'papers.parquet' USING (paper_id)`), or Hugging Face
+`datasets.load_dataset("<this folder>", "claims")`.
 
 `claim_id`: {cs['claim_id']}
 
+{_quality_section(cs['extractor'])}
 ## papers.parquet
 
 {markdown_table(PAPER_FIELDS)}
@@ -283,7 +352,7 @@ class DatasetWriter:
             }
             card = _card(self.name, self.n_papers, self.per_type, provenance)
             (self.tmp / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            readme = _readme(card)
+            readme = _readme(card, self.partitioned)
             version = self._seal()
             with signals_deferred():
                 replace_symlink(self.state / CURRENT, version)
