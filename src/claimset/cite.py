@@ -14,6 +14,7 @@ import re
 import sys
 import types
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +93,20 @@ def _bib_escape(text: str) -> str:
     return "".join(out) + "}" * depth
 
 
-def bibtex_entry(paper: dict) -> str:
-    """One BibTeX entry (``@misc``, with arXiv fields where the paper is on arXiv)."""
-    fields: list[tuple[str, str]] = [("title", "{" + _bib_escape(paper["title"]) + "}")]
+def bibtex_entry(paper: dict, tex_safe: Counter | None = None) -> str:
+    """One BibTeX entry (``@misc``, with arXiv fields where the paper is on arXiv). With
+    ``tex_safe`` (a counter of dropped characters) titles and names are written as pdflatex sets
+    them (see :mod:`claimset.latex`)."""
+    if tex_safe is not None:
+        from .latex import latex_text
+
+        def clean(text: str) -> str:
+            return latex_text(text, tex_safe)
+    else:
+        clean = _bib_escape
+    fields: list[tuple[str, str]] = [("title", "{" + clean(paper["title"]) + "}")]
     if paper.get("authors"):
-        fields.append(("author", " and ".join(_bib_escape(a) for a in paper["authors"])))
+        fields.append(("author", " and ".join(clean(a) for a in paper["authors"])))
     year = _year(paper)
     if year:
         fields.append(("year", str(year)))
@@ -246,12 +256,6 @@ def cite(dataset: str | Path | pl.DataFrame, claim_ids: list[str], format: str =
     return json.dumps(list(items.values()), indent=2, ensure_ascii=False) + "\n"
 
 
-def _latex_escape(text: str) -> str:
-    table = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-             "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
-    return "".join(table.get(ch, ch) for ch in text)
-
-
 EXPORT_COLUMNS = ("subject", "value", "baseline", "benchmark", "metric", "claim_type", "claim_id", "cite")
 
 # The columns of the machine-readable exports (csv, json, jsonl): typed values, the full sentence,
@@ -290,8 +294,10 @@ def export_table(
     units: list[str] | None = None,
     since: int | None = None,
     until: int | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[str, str]:
-    """A review-ready table (one row per claim) and the BibTeX of the cited papers."""
+    """A review-ready table (one row per claim) and the BibTeX of the cited papers. Anything the
+    user should know (characters LaTeX cannot set) is appended to ``notes``."""
     if format not in EXPORT_FORMATS:
         raise ClaimsetError(f"unknown format {format!r} (one of: {', '.join(EXPORT_FORMATS)})")
     df = filter_claims(dataset, types=types, grep=grep, min_confidence=min_confidence, units=units, since=since,
@@ -302,6 +308,8 @@ def export_table(
         for r in rows:
             bib.setdefault(citation_key(r), bibtex_entry(r))
         return render_data(data_rows(df), format), "\n".join(bib.values())
+    if format == "latex":
+        return _latex_table(rows, notes)
     table_rows = []
     bib: dict[str, str] = {}
     for r in rows:
@@ -310,23 +318,48 @@ def export_table(
         table_rows.append({"subject": r["subject"] or "", "value": format_value(r), "baseline": r["baseline"] or "",
                            "benchmark": r["benchmark"] or "", "metric": r["metric"] or "",
                            "claim_type": r["claim_type"], "claim_id": r["claim_id"], "cite": key})
-    if format == "md":
-        head = "| subject | value | baseline | benchmark | metric | type | claim | cite |"
-        lines = [head, "|" + " --- |" * 8]
-        for t in table_rows:
-            cells = [t["subject"], t["value"], t["baseline"], t["benchmark"], t["metric"], t["claim_type"],
-                     f"`{t['claim_id']}`", f"[@{t['cite']}]"]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-        text = "\n".join(lines) + "\n"
-    else:
-        lines = [r"\begin{tabular}{llllll}", r"\hline",
-                 r"Subject & Value & Baseline & Benchmark & Metric & Source \\", r"\hline"]
-        for t in table_rows:
-            cells = [_latex_escape(t[c]) for c in ("subject", "value", "baseline", "benchmark", "metric")]
-            lines.append(" & ".join(cells) + f" & \\cite{{{t['cite']}}} \\\\")
-        lines += [r"\hline", r"\end{tabular}"]
-        text = "\n".join(lines) + "\n"
-    return text, "\n".join(bib.values())
+    head = "| subject | value | baseline | benchmark | metric | type | claim | cite |"
+    lines = [head, "|" + " --- |" * 8]
+    for t in table_rows:
+        cells = [t["subject"], t["value"], t["baseline"], t["benchmark"], t["metric"], t["claim_type"],
+                 f"`{t['claim_id']}`", f"[@{t['cite']}]"]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n", "\n".join(bib.values())
+
+
+LATEX_HEAD = r"""% Needs \usepackage{booktabs,longtable,array} (and \usepackage[T1]{fontenc} for accents).
+\begin{longtable}{@{}>{\raggedright}p{0.19\linewidth}>{\raggedright}p{0.11\linewidth}>{\raggedright}p{0.17\linewidth}>{\raggedright}p{0.15\linewidth}>{\raggedright}p{0.12\linewidth}>{\raggedright\arraybackslash}p{0.14\linewidth}@{}}
+\toprule
+Subject & Value & Baseline & Benchmark & Metric & Source \\
+\midrule
+\endfirsthead
+\toprule
+Subject & Value & Baseline & Benchmark & Metric & Source \\
+\midrule
+\endhead
+\bottomrule
+\endlastfoot
+"""
+
+
+def _latex_table(rows: list[dict], notes: list[str] | None) -> tuple[str, str]:
+    """A ``longtable`` with ``booktabs`` rules (breaks across pages; header repeated), every cell
+    as pdflatex can set it, and the BibTeX written the same way."""
+    from .latex import dropped_note, latex_text
+
+    dropped: Counter = Counter()
+    bib: dict[str, str] = {}
+    lines = [LATEX_HEAD.rstrip("\n")]
+    for r in rows:
+        key = citation_key(r)
+        bib.setdefault(key, bibtex_entry(r, tex_safe=dropped))
+        cells = [latex_text(v or "", dropped) for v in (r["subject"], format_value(r), r["baseline"], r["benchmark"], r["metric"])]
+        lines.append(" & ".join(cells) + f" & \\cite{{{key}}} \\\\")
+    lines.append(r"\end{longtable}")
+    note = dropped_note(dropped)
+    if note and notes is not None:
+        notes.append(note)
+    return "\n".join(lines) + "\n", "\n".join(bib.values())
 
 
 # First line of the files `export` writes: an existing file is replaced only if it starts with its
@@ -347,6 +380,7 @@ def write_export(
     units: list[str] | None = None,
     since: int | None = None,
     until: int | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[str | None, list[Path]]:
     """Export a table and write only the files asked for.
 
@@ -358,7 +392,7 @@ def write_export(
     from .fsio import check_replaceable, write_atomic
 
     table, bibtex = export_table(dataset, types=types, format=format, grep=grep, min_confidence=min_confidence,
-                                 units=units, since=since, until=until)
+                                 units=units, since=since, until=until, notes=notes)
     out = Path(out) if out is not None else None
     bib_path = Path(bib) if bib is not None else (out.with_suffix(".bib") if out is not None else None)
     if out is not None and bib_path is not None and out.resolve() == bib_path.resolve():

@@ -364,13 +364,16 @@ def export(
     """
     from .cite import write_export
 
+    notes: list[str] = []
     table, written = write_export(_dataset(dataset), out_file, bib, types=claim_type, format=fmt, grep=grep,
                                   force=force, min_confidence=min_confidence, units=unit,
-                                  since=year or since, until=year or until)
+                                  since=year or since, until=year or until, notes=notes)
     if table is not None:
         sys.stdout.write(table)
     for path in written:
         err.print(f"written: {path}")
+    for note in notes:
+        err.print(f"warning: {note}")
 
 
 # ---------------------------------------------------------------------------------- fit/plot
