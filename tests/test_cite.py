@@ -101,9 +101,33 @@ def test_export_golden(ds, fmt):
 
 
 def test_citation_key_is_stable_and_readable():
-    row = PAPER.model_dump()
-    assert citation_key(row) == "lovelace2024paged_2401"
-    assert citation_key(row) == citation_key(dict(row))
+    assert citation_key(PAPER.model_dump()) == "arXiv:2401.01234"  # on arXiv: the arXiv id
+    row = {**PAPER.model_dump(), "paper_id": "p1", "url": None}
+    key = citation_key(row)
+    assert key.startswith("lovelace2024paged_") and key == citation_key(dict(row))
+    # the same paper under another id (another dataset) keeps its key
+    assert citation_key({**row, "paper_id": "other-id"}) == key
+
+
+def test_citation_key_prefers_arxiv_id_then_doi_and_braces_organisations():
+    from claimset.cite import bibtex_entry
+
+    row = {**PAPER.model_dump(), "paper_id": "p1", "url": None}
+    assert citation_key({**row, "arxiv_id": "2401.01234v2"}) == "arXiv:2401.01234"
+    assert citation_key({**row, "doi": "https://doi.org/10.1000/XYZ 12"}) == "doi:10.1000/xyz12"
+    bib = bibtex_entry({**row, "authors": ["Gemini Team", "Ada Lovelace"]})
+    assert "author = {{Gemini Team} and Ada Lovelace}" in bib
+    assert citation_key({**row, "authors": ["Gemini Team"]}).startswith("geminiteam2024")
+
+
+def test_prose_in_an_author_cell_is_not_an_author_list():
+    from claimset.corpus import _authors
+
+    assert _authors("Ada Lovelace, Charles Babbage and Gemini Team") == ["Ada Lovelace", "Charles Babbage", "Gemini Team"]
+    assert _authors("Albert Q. Jiang; Ludwig van Beethoven") == ["Albert Q. Jiang", "Ludwig van Beethoven"]
+    assert _authors("Markus Kliegl et al. (100 additional authors not shown)") == ["Markus Kliegl"]
+    assert _authors("The paper was written by the team at Acme, see the appendix") is None
+    assert _authors("Research leads Ananya Kumar, Core contributors: Adam Goucher") is None
 
 
 def test_unique_prefixes_and_nearest_ids(ds):

@@ -58,16 +58,43 @@ def _split_name(name: str) -> tuple[str, str]:
     return " ".join(parts[i:]), " ".join(parts[:i])
 
 
+_CORPORATE = re.compile(r"\b(team|lab|labs|inc|ltd|llc|corp|corporation|company|group|consortium|project|"
+                        r"institute|university|collaboration|foundation|research|ai|deepmind|openai|google|meta|"
+                        r"microsoft|nvidia|anthropic|alibaba|tencent|baidu|deepseek)\b", re.I)
+
+
+def is_corporate(name: str) -> bool:
+    """An organisation as author ("Gemini Team", "OpenAI", "Qwen Team"), not a person."""
+    return bool(_CORPORATE.search(name)) or len(name.split()) == 1
+
+
+def _family(name: str) -> str:
+    if is_corporate(name):
+        return name
+    return _split_name(name)[0]
+
+
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._:/-]")
+
+
 def citation_key(paper: dict) -> str:
-    """Stable BibTeX key: first author's family name, year, first significant title word, id prefix."""
+    """A BibTeX key that is the same for one paper in every dataset: ``arXiv:2401.01234`` where the
+    arXiv id is known, else ``doi:10.…`` where the DOI is, else first author's family name, year,
+    first significant title word and 4 hex digits of the title's digest (``lovelace2024paged_3f2a``)."""
+    ax = paper.get("arxiv_id") or arxiv_id(paper)
+    if ax:
+        return "arXiv:" + re.sub(r"v\d+$", "", ax)
+    if paper.get("doi"):
+        return "doi:" + _KEY_UNSAFE.sub("", paper["doi"].strip().lower().removeprefix("https://doi.org/"))
     authors = paper.get("authors") or []
-    family = _split_name(authors[0])[0] if authors else ""
-    family = re.sub(r"[^a-z]", "", _ascii(family).lower())
+    family = re.sub(r"[^a-z]", "", _ascii(_family(authors[0])).lower()) if authors else ""
     words = [w for w in re.findall(r"[a-z0-9]+", _ascii(paper["title"]).lower()) if w not in _TITLE_STOP]
     word = words[0] if words else "paper"
     year = _year(paper)
-    pid = re.sub(r"[^a-z0-9]", "", paper["paper_id"].lower())[:4]
-    return f"{family}{year or ''}{word}_{pid}"
+    import hashlib
+
+    digest = hashlib.sha1(" ".join(paper["title"].lower().split()).encode("utf-8")).hexdigest()[:4]
+    return f"{family}{year or ''}{word}_{digest}"
 
 
 def arxiv_id(paper: dict) -> str | None:
@@ -105,8 +132,9 @@ def bibtex_entry(paper: dict, tex_safe: Counter | None = None) -> str:
     else:
         clean = _bib_escape
     fields: list[tuple[str, str]] = [("title", "{" + clean(paper["title"]) + "}")]
-    if paper.get("authors"):
-        fields.append(("author", " and ".join(clean(a) for a in paper["authors"])))
+    if paper.get("authors"):  # an organisation is braced, so BibTeX does not read "Team" as a surname
+        fields.append(("author", " and ".join("{" + clean(a) + "}" if is_corporate(a) else clean(a)
+                                              for a in paper["authors"])))
     year = _year(paper)
     if year:
         fields.append(("year", str(year)))

@@ -146,6 +146,7 @@ def extract(
     abstract_col: Annotated[Optional[str], typer.Option("--abstract-col", help="Column holding the abstract.")] = None,
     date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column holding the publication date.")] = None,
     url_col: Annotated[Optional[str], typer.Option("--url-col", help="Column holding the URL.")] = None,
+    authors_col: Annotated[Optional[str], typer.Option("--authors-col", help="Column holding the authors (a list, or names separated by commas, semicolons or 'and').")] = None,
     extractor: Annotated[str, typer.Option(help="rules (default, no network) | hybrid (rules propose, a model confirms and adds) | llm (a model reads each abstract).")] = "rules",
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores). The output is the same for any number.")] = None,
@@ -172,7 +173,7 @@ def extract(
         inputs = [bundled_corpus()]
         out_dir = out_dir or bundled_dataset()
     out_dir = out_dir or Path("claimset-dataset")
-    columns = ColumnMap(id=id_col, title=title_col, abstract=abstract_col, date=date_col, url=url_col)
+    columns = ColumnMap(id=id_col, title=title_col, abstract=abstract_col, date=date_col, url=url_col, authors=authors_col)
     bar = Progress(TextColumn("extracting"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[papers]:,} papers"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    console=err, transient=True, disable=not progress)

@@ -63,6 +63,7 @@ class ColumnMap:
     abstract: str | None = None
     date: str | None = None
     url: str | None = None
+    authors: str | None = None
 
 
 @dataclass
@@ -545,7 +546,22 @@ def read_parquet(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[s
 # --------------------------------------------------------------------------------- assembling
 
 
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos", "das",
+                   "bin", "ibn", "al", "el", "ter", "zu", "y", "e"}
+
+
+def _is_name(name: str) -> bool:
+    """A person's or an organisation's name, not prose: at most 6 words, no sentence punctuation,
+    no lower-case word but a name particle ("van", "de", ...)."""
+    words = name.split()
+    if not words or len(words) > 6 or re.search(r"[!?:;•–()\[\]]|\d|https?:|\s{2}", name):
+        return False
+    return all(not w[0].islower() or w.lower() in _NAME_PARTICLES for w in words if w[0].isalpha())
+
+
 def _authors(value: Any) -> list[str] | None:
+    """Author names from a list or a cell ("A, B and C"; "A; B"). A cell that is prose ("The paper
+    was written by the team at ...") is not an author list: None."""
     if value is None:
         return None
     if isinstance(value, list):
@@ -553,7 +569,10 @@ def _authors(value: Any) -> list[str] | None:
     else:
         s = str(value).replace("\n", " ")
         names = [n.strip() for n in re.split(r",\s*|\s+and\s+|;\s*", s) if n.strip()]
-    return names or None
+    names = [re.sub(r"\s+et al\b.*$", "", n) for n in names if n.lower() not in ("et al", "et al.", "others")]
+    if not names or not all(_is_name(n) for n in names):
+        return None
+    return names
 
 
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z\-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
