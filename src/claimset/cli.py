@@ -153,6 +153,8 @@ def extract(
     category: Annotated[Optional[str], typer.Option("--category", help="Keep only papers in these arXiv categories or archives, comma-separated (cs.LG,cs.CL or cs).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask (one task per input file; a partitioned dataset).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="--engine dask: the scheduler address (tcp://host:8786); default: a LocalCluster here.")] = None,
+    append: Annotated[bool, typer.Option("--append", help="Add to the dataset at --out: keep its papers and claims (ids unchanged) and extract only papers it does not hold.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop (writing nothing) at an input file that cannot be read; by default it is listed in the summary and the other files are read.")] = False,
     model: ModelOpt = None, base_url: BaseUrlOpt = None, api_key_env: KeyEnvOpt = "OPENAI_API_KEY", mode: ModeOpt = "auto",
     concurrency: ConcOpt = 4, max_retries: RetriesOpt = 1, budget_tokens: BudgetOpt = None, max_tokens: MaxTokOpt = 1024,
     cache_dir: CacheOpt = None, no_cache: NoCacheOpt = False, price: PriceOpt = None,
@@ -196,7 +198,7 @@ def extract(
 
         summary = extract_corpus(inputs, out_dir, format=fmt, columns=columns, extractor=extractor, progress=tick,
                                  jobs=jobs or default_jobs(), categories=category.split(",") if category else None,
-                                 llm=llm)
+                                 llm=llm, append=append, strict=strict)
     _print_summary(summary)
 
 
@@ -243,6 +245,22 @@ def _print_llm(s: dict) -> None:
     if s["budget_stopped"]:
         err.print(f"[bold yellow]budget reached:[/] {s['papers_seen'] - s['papers_not_reached']:,} of {s['papers_seen']:,} papers done "
                   f"and written; re-run with a larger --budget-tokens to go on (answers so far are cached)", markup=True)
+
+
+@app.command()
+@_handled
+def merge(
+    first: Annotated[Path, typer.Argument(help="A dataset: all its papers and claims are kept.")],
+    second: Annotated[Path, typer.Argument(help="Another dataset: its papers not in the first are added.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="The new dataset folder.")],
+) -> None:
+    """Merge two datasets into a new one: papers de-duplicated by title and abstract, every claim id
+    of the first kept, both datasets recorded as sources in the card."""
+    from .grow import merge as run
+
+    s = run(first, second, out_dir)
+    err.print(f"merged {s.papers:,} papers and {s.claims:,} claims into {s.out}: {s.duplicates:,} paper(s) of the "
+              f"second were already in the first; {s.renamed:,} renamed (an id the first uses for another paper)")
 
 
 # --------------------------------------------------------------------------------------- show

@@ -78,6 +78,8 @@ class CorpusRead:
     n_duplicates: int = 0
     n_id_conflicts: int = 0  # records sharing an id with a different paper (kept, id suffixed)
     skipped: Counter = field(default_factory=Counter)
+    failed_files: list[tuple[str, str]] = field(default_factory=list)  # (file, why) not read to the end
+    ignored_files: list[str] = field(default_factory=list)  # files in input folders that are not corpus files
 
 
 # --------------------------------------------------------------------------------------- dates
@@ -249,18 +251,24 @@ def _one_object_per_line(head: bytes) -> bool:
     return isinstance(obj, dict) and (bool(rest.strip()) or any(k.lower() in ("abstract", "title") for k in obj))
 
 
-def _expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
+def _expand(inputs: Iterable[str | Path], ignored: list[str] | None = None) -> list[tuple[Path, str]]:
     """Files to read, each with the name it is cited by in ``source``: relative to the folder the
-    input was given in ("corpus/000_x.txt"), so sources do not depend on the working directory."""
+    input was given in ("corpus/sub/000_x.txt"), so sources do not depend on the working directory.
+    Folders are read with their subfolders (hidden ones left out); other files found there are
+    listed in ``ignored``."""
     paths: list[tuple[Path, str]] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and _inner_suffix(q) in _EXTENSIONS)
+            files = sorted(q for q in p.rglob("*") if q.is_file()
+                           and not any(part.startswith(".") for part in q.relative_to(p).parts))
+            found = [q for q in files if _inner_suffix(q) in _EXTENSIONS]
             if not found:
                 raise ClaimsetError("folder holds no corpus files (.txt .jsonl .json .csv .parquet)", p)
             base = p.resolve().name
-            paths.extend((q, f"{base}/{q.name}") for q in found)
+            paths.extend((q, f"{base}/{q.relative_to(p).as_posix()}") for q in found)
+            if ignored is not None:
+                ignored.extend(f"{base}/{q.relative_to(p).as_posix()}" for q in files if q not in set(found))
         elif p.is_file():
             paths.append((p, p.name))
         else:
@@ -666,52 +674,61 @@ class CorpusReader:
     """
 
     def __init__(self, inputs: Iterable[str | Path], format: str | None = None, columns: ColumnMap | None = None,
-                 categories: Iterable[str] | None = None):
+                 categories: Iterable[str] | None = None, strict: bool = True):
         self.overrides = columns or ColumnMap()
         self._format = format
+        self.strict = strict  # False: a file that cannot be read is reported and the others are read
         self.categories = [c.strip() for c in categories or () if c.strip()]
-        self.paths = _expand(inputs)
+        ignored: list[str] = []
+        self.paths = _expand(inputs, ignored)
         self.total_bytes = sum(p.stat().st_size for p, _ in self.paths)
         if not self.paths:
             raise ClaimsetError("no input given")
-        self.stats = CorpusRead(papers=[], files=[str(p) for p, _ in self.paths], names=[n for _, n in self.paths])
+        self.stats = CorpusRead(papers=[], files=[str(p) for p, _ in self.paths], names=[n for _, n in self.paths],
+                                ignored_files=ignored)
         self._variants: dict[str, tuple[bytes, bytes]] = {}  # id -> (first holder's digest, lowest digest)
         self._suffixed: dict[tuple[str, bytes], str] = {}
 
     def __iter__(self) -> Iterator[tuple[Paper, str | None]]:
-        import hashlib
-
         seen: dict[bytes, str] = {}
         ids: dict[str, bytes] = {}  # paper id -> content digest of the paper holding it
         stats = self.stats
-        n_papers = 0
         PROGRESS.done_files = 0
         for path, cited in self.paths:
-            fmt = self._format or detect_format(path)
-            for lineno, rec in _records(path, fmt, self.overrides):
-                stats.n_records += 1
-                try:
-                    paper = _to_paper(rec, f"{cited}:{lineno}")
-                    self._check_category(paper)
-                except _Skip as why:
-                    stats.skipped[str(why)] += 1
-                    continue
-                key = hashlib.sha1(f"{paper.title}\x00{paper.abstract}".encode("utf-8")).digest()
-                if key in seen:
-                    stats.n_duplicates += 1
-                    yield paper, seen[key]
-                    continue
-                if paper.paper_id in ids:
-                    paper = paper.model_copy(update={"paper_id": self._conflict(paper.paper_id, ids, key)})
-                else:
-                    ids[paper.paper_id] = key
-                seen[key] = paper.paper_id
-                n_papers += 1
-                yield paper, None
+            try:
+                yield from self._file(path, cited, seen, ids)
+            except ClaimsetError as exc:
+                if self.strict or len(self.paths) == 1:
+                    raise
+                stats.failed_files.append((cited, str(exc).replace(f"{path}: ", "").replace(str(path), "").strip(": ")))
             PROGRESS.finished(path.stat().st_size)
-        if n_papers == 0:
+        if not seen:
             raise ClaimsetError("no papers with both a title and an abstract", self.paths[0][0])
 
+    def _file(self, path: Path, cited: str, seen: dict[bytes, str], ids: dict[str, bytes]) -> Iterator[tuple[Paper, str | None]]:
+        import hashlib
+
+        stats = self.stats
+        fmt = self._format or detect_format(path)
+        for lineno, rec in _records(path, fmt, self.overrides):
+            stats.n_records += 1
+            try:
+                paper = _to_paper(rec, f"{cited}:{lineno}")
+                self._check_category(paper)
+            except _Skip as why:
+                stats.skipped[str(why)] += 1
+                continue
+            key = hashlib.sha1(f"{paper.title}\x00{paper.abstract}".encode("utf-8")).digest()
+            if key in seen:
+                stats.n_duplicates += 1
+                yield paper, seen[key]
+                continue
+            if paper.paper_id in ids:
+                paper = paper.model_copy(update={"paper_id": self._conflict(paper.paper_id, ids, key)})
+            else:
+                ids[paper.paper_id] = key
+            seen[key] = paper.paper_id
+            yield paper, None
 
     @property
     def bytes_read(self) -> int:

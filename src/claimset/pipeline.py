@@ -78,6 +78,8 @@ def extract_corpus(
     jobs: int = 1,
     categories: Iterable[str] | None = None,
     llm: "LLMConfig | None" = None,
+    append: bool = False,
+    strict: bool = True,
 ) -> ExtractSummary:
     """Read ``inputs``, extract claims from every abstract and write the dataset to ``out``.
 
@@ -88,7 +90,10 @@ def extract_corpus(
     missing metadata while that paper is still in the current batch; later repeats are only counted.
     ``categories`` keeps only papers in those (arXiv) categories or archives. The ``llm`` and
     ``hybrid`` extractors need ``llm`` (the endpoint and model); when their token budget runs out the
-    papers done so far are written and the summary says how far the run got.
+    papers done so far are written and the summary says how far the run got. With ``append`` the
+    dataset at ``out`` keeps every paper and claim it has (claim ids unchanged) and only papers it
+    does not hold are extracted. With ``strict=False`` an input file that cannot be read is listed
+    in the summary and the others are read; with ``strict`` it stops the run, and nothing is written.
     """
     import time
 
@@ -96,14 +101,18 @@ def extract_corpus(
 
     inputs = list(inputs)
     check_output(out, inputs)  # refuse before any work is done
-    reader = CorpusReader(inputs, format=format, columns=columns, categories=categories)
+    reader = CorpusReader(inputs, format=format, columns=columns, categories=categories, strict=strict)
+    existing = _existing(out) if append else None
+    stream = existing.new_only(reader) if existing else reader
     model_ex = _llm_extractor(extractor, llm)
     label = model_ex.label if model_ex else get_extractor(extractor).label
-    results = (_model_batches(_batches(reader, 16), model_ex) if model_ex
-               else run_batches(_batches(reader, batch_size), extractor, jobs))
+    results = (_model_batches(_batches(stream, 16), model_ex) if model_ex
+               else run_batches(_batches(stream, batch_size), extractor, jobs))
     started = time.perf_counter()
     tally = {"done": 0, "with_claims": 0, "claims": 0, "truncated": 0}
     with DatasetWriter(out, extractor=label) as writer:
+        if existing is not None:
+            writer.write(existing.papers, existing.claims)
         for result in results:
             writer.write(result.papers, result.claims)
             tally["done"] += result.papers.num_rows
@@ -120,6 +129,14 @@ def extract_corpus(
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
     corpus.n_papers = tally["done"]
     notes = [f"removed {len(writer.cleaned)} temporary folder(s) left by interrupted runs"] if writer.cleaned else []
+    if existing is not None:
+        notes.append(f"appended {tally['done']:,} new paper(s) to the {existing.papers.num_rows:,} already in the dataset "
+                     f"(kept with their {existing.claims.num_rows:,} claims and ids); {existing.already:,} input paper(s) "
+                     "were already there and not extracted again")
+    notes += [f"file not read to the end: {name}: {why}" for name, why in corpus.failed_files]
+    if corpus.ignored_files:
+        shown = ", ".join(corpus.ignored_files[:5]) + (" ..." if len(corpus.ignored_files) > 5 else "")
+        notes.append(f"{len(corpus.ignored_files)} file(s) in the input folders are not corpus files and were not read: {shown}")
     if tally["truncated"]:
         from .extract.engine import MAX_CHARS, MAX_NUMBERS
 
@@ -137,6 +154,14 @@ def extract_corpus(
         jobs=1 if model_ex else jobs,
         llm=model_ex.stats.as_dict() if model_ex else None,
     )
+
+
+def _existing(out: str | Path):
+    """The dataset to append to (None where there is none yet: the run makes it)."""
+    from .grow import Existing
+    from .store import is_dataset
+
+    return Existing.load(out) if Path(out).is_dir() and is_dataset(Path(out)) else None
 
 
 def _llm_extractor(name: str, config: "LLMConfig | None"):
