@@ -263,6 +263,25 @@ def merge(
               f"second were already in the first; {s.renamed:,} renamed (an id the first uses for another paper)")
 
 
+@app.command()
+@_handled
+def enrich(
+    dataset_arg: DatasetArg = None,
+    dataset: DatasetOpt = None,
+    source: Annotated[Path, typer.Option("--from", help="Metadata: arXiv snapshot lines, JSON Lines, CSV, BibTeX (.bib) or CSL-JSON (Zotero).")] = ...,
+) -> None:
+    """Fill missing authors, dates, DOIs and arXiv ids from another file, matched by normalised title.
+    Claims and their ids are unchanged; a title whose records disagree is reported and left alone."""
+    from .enrich import enrich as run
+
+    s = run(_dataset(dataset or dataset_arg), source)
+    filled = ", ".join(f"{k} {n}" for k, n in s.filled.items())
+    err.print(f"{s.matched:,} of {s.papers:,} papers matched a record of {s.records:,} in {source.name}; filled: {filled}; "
+              f"{len(s.ambiguous)} ambiguous (records disagree), {s.papers - s.matched - len(s.ambiguous):,} unmatched")
+    for title in s.ambiguous[:5]:
+        err.print(f"  ambiguous: {title}")
+
+
 # --------------------------------------------------------------------------------------- show
 
 

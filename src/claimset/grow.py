@@ -113,15 +113,16 @@ def merge(a: str | Path, b: str | Path, out: str | Path) -> MergeSummary:
     claims_b = second.claims.filter(pc.is_in(second.claims.column("paper_id"), value_set=pa.array(sorted(kept_ids), pa.string())))
     claims_b = _renamed_claims(claims_b, renames)
     labels = sorted(set(first.claims.column("extractor").to_pylist()) | set(second.claims.column("extractor").to_pylist()))
-    sources = []
+    sources, inputs = [], []
     for ds in (first, second):
         card = load_card(ds.path)
         sources.append({"title": f"claimset dataset {card.get('name', ds.path.name)} (merged)", "path": ds.path.resolve().name})
         sources.extend(card.get("sources", []))
+        inputs.extend(card.get("claimset", {}).get("inputs", []))
     with DatasetWriter(out, extractor=" + ".join(labels) or "none") as writer:
         writer.write(first.papers, first.claims)
         writer.write(papers_b, claims_b)
-        writer.commit(inputs=[], sources=sources)
+        writer.commit(inputs=inputs, sources=sources)
     return MergeSummary(out=out, papers=first.papers.num_rows + papers_b.num_rows,
                         claims=first.claims.num_rows + claims_b.num_rows,
                         duplicates=second.papers.num_rows - len(keep), renamed=len(renames))

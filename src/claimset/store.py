@@ -347,7 +347,9 @@ class DatasetWriter:
                 self._rename_papers(renames)
             provenance = {
                 "extractor": self.extractor,
-                "inputs": [{"path": _cited(p), "sha256": _sha256(Path(p))} for p in inputs if Path(p).is_file()],
+                # an input already recorded (a dict, from an earlier card) is kept as it was
+                "inputs": [p if isinstance(p, dict) else {"path": _cited(p), "sha256": _sha256(Path(p))}
+                           for p in inputs if isinstance(p, dict) or Path(p).is_file()],
                 "sources": sources or [],
             }
             card = _card(self.name, self.n_papers, self.per_type, provenance)
