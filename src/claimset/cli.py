@@ -301,23 +301,31 @@ def show(
     year: Annotated[Optional[int], typer.Option("--year", help="Only papers published in this year.")] = None,
     since: Annotated[Optional[int], typer.Option("--since", help="Only papers published in this year or later.")] = None,
     until: Annotated[Optional[int], typer.Option("--until", help="Only papers published in this year or earlier.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (two lines a claim below 120 columns), md, or data with typed columns: csv, json, jsonl.")] = "table",
 ) -> None:
-    """Print claims of a dataset as a readable table."""
-    from .query import filter_claims, format_value, shorten
+    """Print claims of a dataset: a table on a wide terminal, two lines a claim at 80 columns (the
+    number marked in a window of its sentence), or data (--format md/csv/json/jsonl, as search)."""
+    from .query import filter_claims
 
     df = filter_claims(_dataset(dataset or dataset_arg), types=claim_type, min_value=min_value, max_value=max_value,
                        grep=grep, paper=paper, min_confidence=min_confidence, units=unit,
                        since=year or since, until=year or until)
+    _print_claims(df, fmt, limit, paper_col=False)
+
+
+def _print_claims(df, fmt: str, limit: int, paper_col: bool) -> None:
+    from .display import render, terminal_width
+    from .query import render_rows
+
+    if fmt not in ("table", "csv", "json", "jsonl", "md"):
+        raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, jsonl, md)")
     total = df.height
     if limit:
         df = df.head(limit)
-    table = Table(show_lines=False)
-    for col in ("claim_id", "type", "value", "number", "subject", "sentence"):
-        table.add_column(col, overflow="fold")
-    for r in df.iter_rows(named=True):
-        table.add_row(r["claim_id"], r["claim_type"], format_value(r), r["number"], r["subject"] or "",
-                      shorten(r["sentence"], 110))
-    out.print(table)
+    if fmt != "table":
+        sys.stdout.write(render_rows(df, fmt))
+    else:
+        out.print(render(df, terminal_width(out.width), paper_col), soft_wrap=False, overflow="ignore", crop=False)
     err.print(f"{df.height} of {total} matching claims shown")
 
 
@@ -345,26 +353,12 @@ def search(
     until: Annotated[Optional[int], typer.Option("--until", help="Only papers published in this year or earlier.")] = None,
 ) -> None:
     """Find claims by words of their sentence, subject, baseline or benchmark."""
-    from .query import render_rows, search_claims, shorten
+    from .query import search_claims
 
-    if fmt not in ("table", "csv", "json", "jsonl", "md"):
-        raise ClaimsetError(f"unknown format {fmt!r} (table, csv, json, jsonl, md)")
     df = search_claims(_dataset(dataset), query, types=claim_type, min_value=min_value, max_value=max_value,
                        benchmark=benchmark, subject=subject, min_confidence=min_confidence, units=unit,
                        since=year or since, until=year or until)
-    total = df.height
-    if limit:
-        df = df.head(limit)
-    if fmt != "table":
-        sys.stdout.write(render_rows(df, fmt))
-    else:
-        table = Table()
-        for col in ("claim_id", "value", "subject", "sentence", "paper"):
-            table.add_column(col, overflow="fold")
-        for r in render_rows(df, "table"):
-            table.add_row(r["claim_id"], r["value"], r["subject"] or "", shorten(r["sentence"], 100), shorten(r["title"], 50))
-        out.print(table)
-    err.print(f"{df.height} of {total} matching claims shown")
+    _print_claims(df, fmt, limit, paper_col=True)
 
 
 @app.command()
