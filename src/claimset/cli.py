@@ -215,6 +215,8 @@ def _print_summary(summary) -> None:
     for reason, n in sorted(c.skipped.items()):
         table.add_row(f"records skipped ({reason})", str(n))
     table.add_row("papers", str(c.n_papers), style="bold")
+    if c.unparsed_dates:
+        table.add_row("  dates not read as a full date (kept as date_text)", str(c.unparsed_dates))
     table.add_row("papers with claims", str(summary.papers_with_claims))
     table.add_row("claims", str(summary.n_claims), style="bold")
     for t, n in summary.per_type.items():

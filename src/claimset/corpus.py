@@ -80,6 +80,7 @@ class CorpusRead:
     skipped: Counter = field(default_factory=Counter)
     failed_files: list[tuple[str, str]] = field(default_factory=list)  # (file, why) not read to the end
     ignored_files: list[str] = field(default_factory=list)  # files in input folders that are not corpus files
+    unparsed_dates: int = 0  # papers whose date could not be read as a full date (kept as date_text)
 
 
 # --------------------------------------------------------------------------------------- dates
@@ -728,6 +729,7 @@ class CorpusReader:
             else:
                 ids[paper.paper_id] = key
             seen[key] = paper.paper_id
+            stats.unparsed_dates += paper.date is None and paper.date_text is not None
             yield paper, None
 
     @property
