@@ -46,6 +46,7 @@ class AnswerCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            # force: the cache folder is claimset's own, and two identical abstracts share one key
+            write_atomic(path, json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"), force=True)
         except OSError:
             pass  # a cache that cannot be written costs tokens on the next run, never the run itself
