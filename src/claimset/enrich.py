@@ -47,21 +47,40 @@ class Meta:
 
 def _from_record(rec: dict[str, Any]) -> Meta | None:
     """A record of the arXiv snapshot, a JSON Lines/CSV row, or a CSL-JSON item."""
-    from .corpus import _ARXIV_ID, _arxiv_fields, _authors, parse_date
+    from .corpus import _arxiv_fields
 
     lower = {str(k).lower(): v for k, v in rec.items()}
     title = lower.get("title") or lower.get("reference")
     if not isinstance(title, str) or not title.strip():
         return None
     arx = _arxiv_fields(rec) if ("versions" in rec or "authors_parsed" in rec) else {}
-    authors = arx.get("authors") or _csl_authors(lower.get("author")) or _authors(lower.get("authors"))
-    date = arx.get("date") or _csl_date(lower.get("issued")) or parse_date(
-        str(lower.get("date") or lower.get("published") or lower.get("publication date") or "") or None)
-    ident = lower.get("arxiv_id") or lower.get("eprint") or arx.get("arxiv_id") or lower.get("id")
-    arxiv = str(ident).strip() if ident and _ARXIV_ID.fullmatch(str(ident).strip()) else None
+    authors = _record_authors(lower, arx)
     doi = lower.get("doi")
-    return Meta(title=" ".join(title.split()), authors=tuple(authors) if authors else None, date=date,
-                doi=str(doi).strip() if doi else None, arxiv_id=re.sub(r"v\d+$", "", arxiv) if arxiv else None)
+    return Meta(title=" ".join(title.split()), authors=tuple(authors) if authors else None,
+                date=_record_date(lower, arx), doi=str(doi).strip() if doi else None, arxiv_id=_record_arxiv(lower, arx))
+
+
+def _record_authors(lower: dict[str, Any], arx: dict[str, Any]) -> list[str] | None:
+    from .corpus import _authors
+
+    return arx.get("authors") or _csl_authors(lower.get("author")) or _authors(lower.get("authors"))
+
+
+def _record_date(lower: dict[str, Any], arx: dict[str, Any]) -> dt.date | None:
+    from .corpus import parse_date
+
+    if arx.get("date") or _csl_date(lower.get("issued")):
+        return arx.get("date") or _csl_date(lower.get("issued"))
+    written = next((lower[k] for k in ("date", "published", "publication date") if lower.get(k)), None)
+    return parse_date(str(written)) if written else None
+
+
+def _record_arxiv(lower: dict[str, Any], arx: dict[str, Any]) -> str | None:
+    from .corpus import _ARXIV_ID
+
+    ident = lower.get("arxiv_id") or lower.get("eprint") or arx.get("arxiv_id") or lower.get("id")
+    ident = str(ident).strip() if ident else ""
+    return re.sub(r"v\d+$", "", ident) if ident and _ARXIV_ID.fullmatch(ident) else None
 
 
 def _csl_authors(value: Any) -> list[str] | None:
@@ -84,25 +103,33 @@ def _csl_date(value: Any) -> dt.date | None:
         return None
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _bib_date(year: str | None, month: str | None) -> str | None:
+    if not year or not year.strip().isdigit():
+        return None
+    m = (month or "1").strip().lower()
+    number = _MONTHS.get(m[:3]) or (int(m) if m.isdigit() and 1 <= int(m) <= 12 else 1)
+    return dt.date(int(year), number, 1).isoformat()
+
+
+def _bib_names(field: str) -> list[str]:
+    """BibTeX "Family, Given and {Org}" as display names ("Given Family", "Org")."""
+    names = [re.sub(r"[{}]", "", a).strip() for a in re.split(r"\s+and\s+", field) if a.strip()]
+    return [" ".join(reversed([p.strip() for p in a.split(",", 1)])) if "," in a else a for a in names]
+
+
 def _bibtex(path: Path) -> Iterator[dict[str, Any]]:
     try:
         import bibtexparser
     except ImportError:
         raise ClaimsetError("reading BibTeX needs bibtexparser: pip install 'bibtexparser>=2.0.0b7'", path) from None
-    library = bibtexparser.parse_string(path.read_text("utf-8"))
-    for entry in library.entries:
+    for entry in bibtexparser.parse_string(path.read_text("utf-8")).entries:
         f = {k.lower(): v.value for k, v in entry.fields_dict.items()}
-        title = re.sub(r"[{}]", "", f.get("title", ""))
-        authors = [re.sub(r"[{}]", "", a).strip() for a in re.split(r"\s+and\s+", f.get("author", "")) if a.strip()]
-        authors = [" ".join(reversed([p.strip() for p in a.split(",", 1)])) if "," in a else a for a in authors]
-        year, month = f.get("year"), f.get("month", "1")
-        months = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-        date = None
-        if year and year.strip().isdigit():
-            m = months.get(month.strip().lower()[:3], int(month) if month.strip().isdigit() and 1 <= int(month) <= 12 else 1)
-            date = dt.date(int(year), m, 1)
-        yield {"title": title, "author": [{"literal": a} for a in authors] or None, "issued": None,
-               "date": date.isoformat() if date else None, "doi": f.get("doi"), "eprint": f.get("eprint")}
+        authors = _bib_names(f.get("author", ""))
+        yield {"title": re.sub(r"[{}]", "", f.get("title", "")), "author": [{"literal": a} for a in authors] or None,
+               "date": _bib_date(f.get("year"), f.get("month")), "doi": f.get("doi"), "eprint": f.get("eprint")}
 
 
 def read_metadata(path: str | Path) -> list[Meta]:

@@ -100,6 +100,16 @@ def test_budget_stops_cleanly_and_keeps_what_was_done(llm_server, tmp_path):
     spent = [line for line in r.stderr.splitlines() if line.startswith("tokens:")][0]
     total = sum(int(x.replace(",", "")) for x in spent.split()[1:5:3])
     assert total <= 6000
+    # an interrupted (here: budget-stopped) run resumes: what was answered comes from the cache, free
+    again = _claimset("extract", str(corpus), "--extractor", "llm", "--model", MODEL, "--base-url", llm_server,
+                      "--budget-tokens", "6000", "--concurrency", "1", "--no-progress", "--out", str(tmp_path / "d"),
+                      env_cache=tmp_path / "cache")
+    assert again.returncode == 0, again.stderr
+    assert pl.read_parquet(tmp_path / "d/papers.parquet").height > papers.height
+    import re
+
+    cached = int(re.search(r"([\d,]+) from the cache", again.stderr).group(1).replace(",", ""))
+    assert cached >= 1  # every answer of the first run, re-used at no cost
 
 
 def test_stopped_server_is_one_line_and_the_dataset_is_kept(llm_server, tmp_path):
