@@ -223,7 +223,7 @@ def _print_summary(summary) -> None:
         table.add_row(f"  {t}", str(n))
     err.print(table)
     err.print(f"extractor {summary.extractor}; {c.n_papers:,} papers in {summary.seconds:.1f} s "
-              f"({summary.rate:,.0f} papers/s, " + (f"{summary.jobs} job{'s' if summary.jobs != 1 else ''})" if summary.jobs else "Dask)"))
+              f"({summary.rate:,.{0 if summary.rate >= 10 else 2}f} papers/s, " + (f"{summary.jobs} job{'s' if summary.jobs != 1 else ''})" if summary.jobs else "Dask)"))
     for note in summary.notes:
         err.print(note)
     if summary.llm:
