@@ -37,6 +37,10 @@ system:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; fi
 
+$(LSTAMP): $(TSTAMP)
+	$(BIN)/pip install --quiet -e '.[test,llm,llm-server]'
+	touch $@
+
 install: $(STAMP)
 
 ## run: set up and extract the bundled seed corpus into datasets/claimset-seeds, printing the summary
