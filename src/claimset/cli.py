@@ -256,8 +256,10 @@ def merge(
     second: Annotated[Path, typer.Argument(help="Another dataset: its papers not in the first are added.")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="The new dataset folder.")],
 ) -> None:
-    """Merge two datasets into a new one: papers de-duplicated by title and abstract, every claim id
-    of the first kept, both datasets recorded as sources in the card."""
+    """Merge two datasets into a new one.
+
+    Papers are de-duplicated by title and abstract; every claim id of the first is kept; both
+    datasets are recorded as sources in the card."""
     from .grow import merge as run
 
     s = run(first, second, out_dir)
@@ -272,8 +274,10 @@ def enrich(
     dataset: DatasetOpt = None,
     source: Annotated[Path, typer.Option("--from", help="Metadata: arXiv snapshot lines, JSON Lines, CSV, BibTeX (.bib) or CSL-JSON (Zotero).")] = ...,
 ) -> None:
-    """Fill missing authors, dates, DOIs and arXiv ids from another file, matched by normalised title.
-    Claims and their ids are unchanged; a title whose records disagree is reported and left alone."""
+    """Fill missing authors, dates, DOIs and arXiv ids from another file.
+
+    Papers are matched by normalised title. Claims and their ids are unchanged; a title whose
+    records disagree is reported and left alone."""
     from .enrich import enrich as run
 
     s = run(_dataset(dataset or dataset_arg), source)
@@ -305,8 +309,10 @@ def show(
     until: Annotated[Optional[int], typer.Option("--until", help="Only papers published in this year or earlier.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (two lines a claim below 120 columns), md, or data with typed columns: csv, json, jsonl.")] = "table",
 ) -> None:
-    """Print claims of a dataset: a table on a wide terminal, two lines a claim at 80 columns (the
-    number marked in a window of its sentence), or data (--format md/csv/json/jsonl, as search)."""
+    """Print claims of a dataset.
+
+    A table on a wide terminal; below 120 columns two lines a claim, the number marked in a window
+    of its sentence; or data with --format md/csv/json/jsonl, as search."""
     from .query import filter_claims
 
     df = filter_claims(_dataset(dataset or dataset_arg), types=claim_type, min_value=min_value, max_value=max_value,
@@ -492,9 +498,11 @@ def report(
     charts: Annotated[bool, typer.Option("--charts/--no-charts", help="Include every recipe's chart and figures.")] = True,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file that claimset did not write.")] = False,
 ) -> None:
-    """Write one HTML page to browse a dataset offline: its card, every claim (filters by type, unit,
-    benchmark, year and confidence; full-text search), each sentence with its number marked, copy
-    buttons for the Markdown quote and BibTeX, and every chart with its figures."""
+    """Write one HTML page to browse a dataset offline.
+
+    The page holds the card, every claim (filters by type, unit, benchmark, year and confidence;
+    full-text search), each sentence with its number marked, copy buttons for the Markdown quote and
+    BibTeX, and every chart with its figures."""
     from .report import build_report
 
     s = build_report(_dataset(dataset or dataset_arg), out_file, charts=charts, force=force)
