@@ -188,7 +188,8 @@ class FieldFinder:
             out["baseline"] = self._baseline(sentence, a, b)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
-        out["subject"] = self._never_generic(self._subject(sentence, a, method, out), method) or method
+        out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
+                                               or method, out, method)
         if m.role in ("from", "vs-right"):
             out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
         return out
@@ -258,6 +259,14 @@ class FieldFinder:
         if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
         return self._first_name(head, found)
+
+    @staticmethod
+    def _not_measured_on(subject: str | None, found: dict, method: str | None) -> str | None:
+        """What a score is measured on (its benchmark or metric) is never what it is about: the
+        subject is the model, method or system (guidelines), so the method's name stands in."""
+        if subject and subject.lower() in {(found["benchmark"] or "").lower(), (found["metric"] or "").lower()}:
+            return method
+        return subject
 
     def _never_generic(self, subject: str | None, method: str | None) -> str | None:
         """The guidelines (v4): a subject is never a literal "our approach", "our training", "we":
