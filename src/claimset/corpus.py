@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ClaimsetError
-from .ids import paper_id_for_title
+from .ids import content_digest, paper_id_for_title
 from .models import Paper
 
 FORMATS = ("seeds", "jsonl", "json", "csv", "parquet")
@@ -707,8 +707,6 @@ class CorpusReader:
             raise ClaimsetError("no papers with both a title and an abstract", self.paths[0][0])
 
     def _file(self, path: Path, cited: str, seen: dict[bytes, str], ids: dict[str, bytes]) -> Iterator[tuple[Paper, str | None]]:
-        import hashlib
-
         stats = self.stats
         fmt = self._format or detect_format(path)
         for lineno, rec in _records(path, fmt, self.overrides):
@@ -719,7 +717,7 @@ class CorpusReader:
             except _Skip as why:
                 stats.skipped[str(why)] += 1
                 continue
-            key = hashlib.sha1(f"{paper.title}\x00{paper.abstract}".encode("utf-8")).digest()
+            key = content_digest(paper.title, paper.abstract)
             if key in seen:
                 stats.n_duplicates += 1
                 yield paper, seen[key]

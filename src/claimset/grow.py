@@ -5,7 +5,6 @@ its ``claim_id``; a paper is the same paper when its title and abstract are.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +13,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .errors import ClaimsetError
+from .ids import content_digest
 from .models import Paper
 from .schema import claims_schema, papers_schema
-
-
-def _digest(title: str, abstract: str) -> bytes:
-    return hashlib.sha1(f"{title}\x00{abstract}".encode("utf-8")).digest()
 
 
 @dataclass
@@ -43,7 +39,7 @@ class Existing:
         papers = papers.select([f.name for f in papers_schema()]).cast(papers_schema())
         claims = claims.select([f.name for f in claims_schema()]).cast(claims_schema())
         ids = set(papers.column("paper_id").to_pylist())
-        digests = {_digest(t, a): pid for pid, t, a in zip(papers.column("paper_id").to_pylist(),
+        digests = {content_digest(t, a): pid for pid, t, a in zip(papers.column("paper_id").to_pylist(),
                                                            papers.column("title").to_pylist(),
                                                            papers.column("abstract").to_pylist())}
         return cls(path, papers, claims, ids, digests)
@@ -52,7 +48,7 @@ class Existing:
         """The reader's stream without the papers this dataset already holds; a new paper whose id is
         taken by a different paper here gets ``id-<8 hex of its content digest>``."""
         for paper, first in stream:
-            key = _digest(paper.title, paper.abstract)
+            key = content_digest(paper.title, paper.abstract)
             if key in self.digests:
                 self.already += first is None
                 continue
@@ -99,7 +95,7 @@ def merge(a: str | Path, b: str | Path, out: str | Path) -> MergeSummary:
     for i, (pid, t, ab) in enumerate(zip(second.papers.column("paper_id").to_pylist(),
                                          second.papers.column("title").to_pylist(),
                                          second.papers.column("abstract").to_pylist())):
-        key = _digest(t, ab)
+        key = content_digest(t, ab)
         if key in first.digests:
             continue
         keep.append(i)

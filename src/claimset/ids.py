@@ -15,6 +15,11 @@ def paper_id_for_title(title: str) -> str:
     return hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
 
 
+def content_digest(title: str, abstract: str) -> bytes:
+    """What makes two records the same paper: SHA-1 of the title and the abstract."""
+    return hashlib.sha1(f"{title}\x00{abstract}".encode("utf-8")).digest()
+
+
 def claim_id(paper_id: str, claim_type: str, start: int, end: int, number: str) -> str:
     """``c`` + 12 hex digits of SHA-1 over paper, type, span and number text."""
     key = f"{paper_id}\x1f{claim_type}\x1f{start}\x1f{end}\x1f{number}"

@@ -24,6 +24,7 @@ from .cite import (
 )
 from .errors import ClaimsetError
 from .fsio import write_atomic
+from .spec import measured_quality
 
 MARKER = "<!DOCTYPE html>\n<!-- claimset report -->"  # how a report claimset wrote begins
 ASSETS = Path(__file__).with_name("report_assets")
@@ -38,17 +39,6 @@ class ReportSummary:
     failed_fits: int
 
 
-def _measured_quality(label: str) -> dict[str, Any] | None:
-    """The extractor's figures on the gold development sets, when they were measured for this label."""
-    from .spec import extractors_dir
-
-    try:
-        q = json.loads((extractors_dir() / "quality.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return q if q.get("extractor") == label else None
-
-
 def _card(dataset: Path, papers: pl.DataFrame, claims: pl.DataFrame) -> dict[str, Any]:
     from .store import load_card
 
@@ -61,7 +51,7 @@ def _card(dataset: Path, papers: pl.DataFrame, claims: pl.DataFrame) -> dict[str
             "licenses": [lic.get("name") or lic.get("title") for lic in card.get("licenses", [])],
             "papers": papers.height, "claims": claims.height,
             "per_type": dict(claims.group_by("claim_type").len().sort("claim_type").iter_rows()),
-            "quality": _measured_quality(label)}
+            "quality": measured_quality(label)}
 
 
 def _rows(frame: pl.DataFrame) -> tuple[list[list[Any]], dict[str, str]]:

@@ -54,6 +54,18 @@ def specs_digest() -> str:
     return h.hexdigest()[:8]
 
 
+def measured_quality(label: str | None) -> dict[str, Any] | None:
+    """The extractor's figures on the gold development sets (``quality.json``, written by
+    ``benchmarks/measure_quality.py``), when they were measured for this extractor ``label``."""
+    import json
+
+    try:
+        q = json.loads((extractors_dir() / "quality.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return q if q.get("extractor") == label else None
+
+
 def validated_spec(model, name: str):
     """Spec ``name`` loaded into the pydantic ``model``; a bad spec is a one-line error naming the
     file, the key and the problem (never a silent miss at extraction time)."""

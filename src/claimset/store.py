@@ -120,13 +120,10 @@ configs:
 
 def _quality_section(extractor: str | None) -> str:
     """Limitations, and the extractor's measured quality when it was measured for this label."""
-    from .spec import extractors_dir
+    from .spec import measured_quality
 
-    try:
-        q = json.loads((extractors_dir() / "quality.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        q = {}
-    if q.get("extractor") == extractor:
+    q = measured_quality(extractor)
+    if q:
         rows = "\n".join(f"| {name} | {m['papers']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
                          f"{m['field_overlap']['subject']:.2f} / {m['field_overlap']['benchmark']:.2f} / {m['field_overlap']['metric']:.2f} |"
                          for name, m in q["measured_on"].items())
