@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,19 +127,28 @@ def rules() -> tuple[TextRule, ...]:
 
 
 @lru_cache(maxsize=1)
-def _passes() -> list[tuple[re.Pattern, list[TextRule]]]:
-    out = []
-    for n in (1, 1, 2):  # markup twice: "\\textbf{3$\\times$}" nests math in a command
-        rs = [r for r in rules() if r.pass_ == n]
-        # Rules' own groups are renumbered inside the alternation; each rule re-matches on a hit.
-        combined = "|".join(f"(?P<r{i}>{_ungrouped(r.pattern)})" for i, r in enumerate(rs))
-        out.append((re.compile(combined), rs))
-    return out
+def _passes() -> list[list[TextRule]]:
+    # markup twice: "\\textbf{3$\\times$}" nests math in a command
+    return [[r for r in rules() if r.pass_ == n] for n in (1, 1, 2)]
 
 
-def _ungrouped(pattern: str) -> str:
-    """``pattern`` with its capturing groups made non-capturing (for the combined alternation)."""
-    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+def _matches(text: str, rs: list[TextRule]) -> Iterator[tuple[int, re.Match]]:
+    """The matches of ``rs`` as one alternation would find them (leftmost first; at one position the
+    rule listed first), each rule scanning on its own: a rule's literal prefix lets the regex engine
+    skip ahead, which one alternation of all rules cannot do (measured 2x faster)."""
+    nxt = [r.regex.search(text) for r in rs]
+    cur = 0
+    while True:
+        best, at = None, -1
+        for i, m in enumerate(nxt):
+            if m is not None and m.start() < cur:  # overtaken by an earlier rule's match
+                m = nxt[i] = rs[i].regex.search(text, cur)
+            if m is not None and (best is None or m.start() < best.start()):
+                best, at = m, i
+        if best is None:
+            return
+        yield at, best
+        cur = max(best.end(), best.start() + 1)
 
 
 @lru_cache(maxsize=1)
@@ -175,22 +184,31 @@ class TextView:
         return s, e
 
 
-def _one_pass(text: str, pattern: re.Pattern, rs: list[TextRule]) -> tuple[str, list[int], list[int]] | None:
+def _one_pass(text: str, rs: list[TextRule]) -> tuple[str, list[int] | None, list[int] | None] | None:
+    """One pass of the rules over ``text``: the new text and its maps back to ``text``, or None when
+    nothing changed. The maps are None while every change is one character for one character (a line
+    break or a full-width digit), since then each view offset is its own original offset."""
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts: list[int] | None = None
+    ends: list[int] | None = None
     pos = 0
     changed = False
-    for m in pattern.finditer(text):
-        rule = rs[int(m.lastgroup[1:])]
+    for i, m in _matches(text, rs):
+        rule = rs[i]
         new, origin = rule.apply(text, m.start())
         if new is None or new == m.group(0):
             continue
         changed = True
         pieces.append(text[pos : m.start()])
-        starts.extend(range(pos, m.start()))
-        ends.extend(range(pos + 1, m.start() + 1))
         pieces.append(new)
+        if starts is None and len(new) == 1 and m.end() == m.start() + 1:
+            pos = m.end()
+            continue  # still aligned: no map needed yet
+        if starts is None:  # the first change that moves offsets: everything before it is aligned
+            starts, ends = list(range(m.start())), list(range(1, m.start() + 1))
+        else:
+            starts.extend(range(pos, m.start()))
+            ends.extend(range(pos + 1, m.start() + 1))
         if origin is not None:
             starts.extend(range(origin, origin + len(new)))
             ends.extend(range(origin + 1, origin + len(new) + 1))
@@ -201,8 +219,9 @@ def _one_pass(text: str, pattern: re.Pattern, rs: list[TextRule]) -> tuple[str, 
     if not changed:
         return None
     pieces.append(text[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
+    if starts is not None:
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
     return "".join(pieces), starts, ends
 
 
@@ -211,17 +230,19 @@ def normalize(text: str) -> TextView:
     if not _trigger().search(text):
         return TextView(text, text)
     cur, starts, ends = text, None, None
-    for pattern, rs in _passes():
-        done = _one_pass(cur, pattern, rs)
+    for rs in _passes():
+        done = _one_pass(cur, rs)
         if done is None:
             continue
         new, s2, e2 = done
-        if starts is None:
+        if s2 is None:  # aligned with the previous view: its maps still hold
+            pass
+        elif starts is None:
             starts, ends = s2, e2
         else:  # compose with the earlier pass
             starts = [starts[i] if i < len(starts) else len(text) for i in s2]
             ends = [ends[i - 1] if i > 0 else 0 for i in e2]
         cur = new
-    if starts is None:
-        return TextView(text, text)
+    if starts is None:  # unchanged, or changed one character for one character
+        return TextView(text, cur)
     return TextView(text, cur, tuple(starts), tuple(ends))

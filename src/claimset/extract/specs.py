@@ -16,6 +16,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ClaimsetError
+from ..fastre import Scanner
 from ..spec import extractors_dir, spec_names, validated_spec
 
 _I = re.IGNORECASE
@@ -137,8 +138,8 @@ class Trigger:
     """The trigger words of one claim type, compiled."""
 
     name: str
-    strong: re.Pattern
-    weak: re.Pattern | None
+    strong: Scanner
+    weak: Scanner | None
 
 
 class Specs:
@@ -157,7 +158,7 @@ class Specs:
         missing = [r for r in ROLES if r not in self._roles]
         if missing:
             raise ClaimsetError(f"no type spec declares the role(s) {', '.join(missing)}", extractors_dir() / "types")
-        self.triggers = [Trigger(t.name, re.compile(_alt(t.strong), _I), re.compile(_alt(t.weak), _I) if t.weak else None)
+        self.triggers = [Trigger(t.name, Scanner(_alt(t.strong), _I), Scanner(_alt(t.weak), _I) if t.weak else None)
                          for t in sorted(self.types.values(), key=lambda t: (t.trigger_rank, t.name)) if t.strong]
         self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
         self.P = _Compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})

@@ -44,8 +44,7 @@ class TriggerScorer:
             for trig in self.S.triggers:
                 for weight, pattern in ((1.0, trig.strong), (WEAK, trig.weak)):
                     if pattern is not None:
-                        self._found[(trig.name, weight)] = [t.span() for w0, w1 in self._windows
-                                                            for t in pattern.finditer(text, w0, w1)]
+                        self._found[(trig.name, weight)] = pattern.spans(text, self._windows)
         return self._found
 
     def __call__(self, c: Ctx, evidence: str) -> list[Decision] | None:

@@ -1,0 +1,54 @@
+"""claimset.fastre: RE2 where it finds what ``re`` finds, ``re`` everywhere else."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimset.extract.specs import specs
+from claimset.fastre import Scanner, _for_re2
+
+PIECES = ["fast", "faster", "speed", "speed-up", "FLOPs", " utilization", "x", " ", "\n", "\t", "\x0b", "\x1c",
+          "é", "ß", "Speedup", "3", ".", "-", "tokens/s", "memory", "GPU hours", "_", "time"]
+
+
+def test_spacing_is_spelled_out_as_python_reads_it():
+    assert _for_re2(r"a\sb") == r"a[\t-\r\x1c-\x1f ]b"
+    assert _for_re2(r"[\s\-]x") == r"[\t-\r\x1c-\x1f \-]x"
+    assert _for_re2(r"[^\s]") == r"[^\t-\r\x1c-\x1f ]"
+    assert _for_re2(r"[\S]") is None
+    assert _for_re2(r"fast$") is None and _for_re2(r"^fast") is None
+
+
+def test_lookaround_stays_with_python():
+    s = Scanner(r"FLOPs?\b(?! utili)", re.IGNORECASE)
+    assert s.fast is None
+    assert [m.span() for m in s.finditer("FLOPs and FLOPs utilization")] == [(0, 5)]
+
+
+def test_trigger_words_compile_under_re2():
+    compiled = [t.strong.fast is not None for t in specs().triggers]
+    assert sum(compiled) >= len(compiled) - 1  # at most one trigger list needs a look-ahead
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 40), st.integers(0, 60))
+def test_same_spans_as_re(pieces, pos, end):
+    text = "".join(pieces)
+    for trig in specs().triggers:
+        for scanner in (trig.strong, trig.weak):
+            if scanner is None:
+                continue
+            windows = [(min(pos, len(text)), min(max(pos, end), len(text)))]
+            assert scanner.spans(text, windows) == [m.span() for w0, w1 in windows
+                                                   for m in scanner.py.finditer(text, w0, w1)]
+
+
+@pytest.mark.parametrize("pattern", [r"\bfast(?:er)?\b", r"speed[\s-]?ups?", r"\w+ hours", r"\d+\s?x\b"])
+def test_windows_see_the_text_around_them(pattern):
+    s = Scanner(pattern, re.IGNORECASE)
+    assert s.fast is not None
+    text = "xfast faster, 3 x speed-up GPU hours 12x"
+    for w in [(1, 5), (0, 12), (6, 12), (14, 26), (27, 40), (33, 40)]:
+        assert s.spans(text, [w]) == [m.span() for m in s.py.finditer(text, *w)]
