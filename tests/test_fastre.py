@@ -14,11 +14,19 @@ PIECES = ["fast", "faster", "speed", "speed-up", "FLOPs", " utilization", "x", "
 
 
 def test_spacing_is_spelled_out_as_python_reads_it():
-    assert _for_re2(r"a\sb") == r"a[\t-\r\x1c-\x1f ]b"
-    assert _for_re2(r"[\s\-]x") == r"[\t-\r\x1c-\x1f \-]x"
-    assert _for_re2(r"[^\s]") == r"[^\t-\r\x1c-\x1f ]"
+    assert _for_re2(r"a\sb") == (r"a[\t-\r\x1c-\x1f ]b", False)
+    assert _for_re2(r"[\s\-]x") == (r"[\t-\r\x1c-\x1f \-]x", False)
+    assert _for_re2(r"[^\s]") == (r"[^\t-\r\x1c-\x1f ]", False)
     assert _for_re2(r"[\S]") is None
-    assert _for_re2(r"fast$") is None and _for_re2(r"^fast") is None
+    assert _for_re2(r"fast$") == ("fast$", True) and _for_re2(r"[$^]x") == ("[$^]x", False)
+
+
+def test_anchors_at_the_ends_stay_with_python():
+    s = Scanner(r"(?:batch size|size of)\s?$", re.IGNORECASE)
+    assert s.fast is not None and s.anchored
+    for text in ("a batch size ", "a batch size \n", "size of 3", "batch size x"):
+        for pos, end in ((0, None), (2, None), (0, 8)):
+            assert bool(s.search(text, pos, end)) == bool(s.py.search(text, pos, len(text) if end is None else end))
 
 
 def test_lookaround_stays_with_python():

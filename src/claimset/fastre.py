@@ -29,11 +29,11 @@ _SPACE_CLASS = {"\\s": f"[{_ASCII_SPACE}]", "\\S": f"[^{_ASCII_SPACE}]"}
 _TOKEN = re.compile(r"\\.|\[\^?\]?|.", re.DOTALL)  # an escape, a class opening (with "^" or a first "]"), one character
 
 
-def _for_re2(pattern: str) -> str | None:
-    """``pattern`` with ``\\s`` spelled out as Python reads it on ASCII text; None if it has a
-    construct RE2 reads differently (``\\S`` inside a class, anchors)."""
+def _for_re2(pattern: str) -> tuple[str, bool] | None:
+    """``pattern`` with ``\\s`` spelled out as Python reads it on ASCII text, and whether it has an
+    anchor (``^``, ``$``); None if it has a construct RE2 reads differently (``\\S`` in a class)."""
     out: list[str] = []
-    in_class = False
+    in_class = anchored = False
     for tok in _TOKEN.findall(pattern):
         if tok in ("\\s", "\\S"):
             if in_class and tok == "\\S":
@@ -43,28 +43,41 @@ def _for_re2(pattern: str) -> str | None:
             in_class = True
         elif tok == "]" and in_class:
             in_class = False
-        elif tok in ("^", "$") and not in_class:  # Python's "$" also matches before a final newline
-            return None
+        elif tok in ("^", "$") and not in_class:
+            anchored = True
         out.append(tok)
-    return "".join(out)
+    return "".join(out), anchored
 
 
 class Scanner:
-    """A compiled pattern whose :meth:`finditer` runs on RE2 when that gives the same matches."""
+    """A compiled pattern whose scans (``finditer``, ``search``) run on RE2 when that gives the same
+    matches; ``match`` and ``fullmatch`` (anchored, no scan to speed up) stay with ``re``."""
 
     def __init__(self, pattern: str, flags: int = 0):
         self.py = re.compile(pattern, flags)
-        self.fast = _compile_re2(pattern, flags)
+        self.fast, self.anchored = _compile_re2(pattern, flags)
+        self.match, self.fullmatch = self.py.match, self.py.fullmatch
+        self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
 
     @property
     def pattern(self) -> str:
         return self.py.pattern
 
+    def _engine(self, text: str, pos: int, end: int):
+        if self.fast is None or not text.isascii():
+            return self.py
+        # RE2 reads "^"/"$" at pos/endpos differently, and Python's "$" also matches before a final "\n"
+        if self.anchored and (pos or end != len(text) or text.endswith("\n")):
+            return self.py
+        return self.fast
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator:
         end = len(text) if endpos is None else endpos
-        if self.fast is not None and text.isascii():
-            return self.fast.finditer(text, pos, end)
-        return self.py.finditer(text, pos, end)
+        return self._engine(text, pos, end).finditer(text, pos, end)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        return self._engine(text, pos, end).search(text, pos, end)
 
     def spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The match spans inside each of ``windows`` (sorted, non-overlapping), in order."""
@@ -73,14 +86,14 @@ class Scanner:
 
 def _compile_re2(pattern: str, flags: int):
     if re2 is None or flags & ~(re.IGNORECASE | re.UNICODE):
-        return None
+        return None, False
     translated = _for_re2(pattern)
     if translated is None:
-        return None
+        return None, False
     options = re2.Options()
     options.log_errors = False
     options.case_sensitive = not flags & re.IGNORECASE
     try:
-        return re2.compile(translated, options)
+        return re2.compile(translated[0], options), translated[1]
     except re2.error:  # lookaround, backreferences: Python's engine keeps this one
-        return None
+        return None, False
