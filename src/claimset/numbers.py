@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .fastre import Scanner
 from .spec import load_spec
 
 
@@ -63,7 +64,7 @@ class _Vocab:
     approx_before: tuple[str, ...]
     upper_after: tuple[str, ...]
     lower_after: tuple[str, ...]
-    word_stems: re.Pattern
+    word_stems: Scanner
     upper_re: re.Pattern
     lower_re: re.Pattern
     approx_re: re.Pattern
@@ -135,7 +136,7 @@ def _vocab() -> _Vocab:
         approx_before=by_len(q["approx_before"]),
         upper_after=by_len(q["upper_after"]),
         lower_after=by_len(q["lower_after"]),
-        word_stems=re.compile("|".join(re.escape(w) for w in spec["multiplier_stems"]), re.IGNORECASE),
+        word_stems=Scanner("|".join(re.escape(w) for w in spec["multiplier_stems"]), re.IGNORECASE),
         upper_re=_cue_regex(by_len(q["upper_before"])),
         lower_re=_cue_regex(by_len(q["lower_before"])),
         approx_re=_cue_regex(by_len(q["approx_before"])),
@@ -155,7 +156,7 @@ def _norm_unit(raw: str | None, vocab: _Vocab) -> str | None:
 # A URL starts with a scheme or "www.", or holds a known domain followed by "/". The domain form is
 # found by its ".com/" and widened to the whitespace around it, so the scan is linear on any input
 # (a pattern starting with \S+ backtracks quadratically on long runs without spaces).
-_URL = re.compile(r"(?:https?://|www\.)\S+|\.(?:com|org|io|ai|net)/", re.IGNORECASE)
+_URL = Scanner(r"(?:https?://|www\.)\S+|\.(?:com|org|io|ai|net)/", re.IGNORECASE)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
