@@ -7,16 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimset.extract.specs import specs
-from claimset.fastre import Scanner, _for_re2
+from claimset.fastre import _SPACE, Scanner, _for_re2, re2_reads_as_python
 
 PIECES = ["fast", "faster", "speed", "speed-up", "FLOPs", " utilization", "x", " ", "\n", "\t", "\x0b", "\x1c",
-          "é", "ß", "Speedup", "3", ".", "-", "tokens/s", "memory", "GPU hours", "_", "time"]
+          "é", "ß", "K", "ſ", "²", "×", "–", "’", "\u00a0", "\u2028", "\x85", "Speedup", "3", ".", "-", "tokens/s", "memory", "GPU hours", "_", "time"]
 
 
 def test_spacing_is_spelled_out_as_python_reads_it():
-    assert _for_re2(r"a\sb") == (r"a[\t-\r\x1c-\x1f ]b", False)
-    assert _for_re2(r"[\s\-]x") == (r"[\t-\r\x1c-\x1f \-]x", False)
-    assert _for_re2(r"[^\s]") == (r"[^\t-\r\x1c-\x1f ]", False)
+    assert _for_re2(r"a\sb") == (r"a[\t-\r\x1c-\x1f\x85\p{Z}]b", False)
+    assert _for_re2(r"[\s\-]x") == (r"[\t-\r\x1c-\x1f\x85\p{Z}\-]x", False)
+    assert _for_re2(r"[^\s]") == (r"[^\t-\r\x1c-\x1f\x85\p{Z}]", False)
     assert _for_re2(r"[\S]") is None
     assert _for_re2(r"fast$") == ("fast$", True) and _for_re2(r"[$^]x") == ("[$^]x", False)
 
@@ -60,3 +60,18 @@ def test_windows_see_the_text_around_them(pattern):
     text = "xfast faster, 3 x speed-up GPU hours 12x"
     for w in [(1, 5), (0, 12), (6, 12), (14, 26), (27, 40), (33, 40)]:
         assert s.spans(text, [w]) == [m.span() for m in s.py.finditer(text, *w)]
+
+
+def test_spaces_read_as_python_reads_them_on_every_code_point():
+    import re2
+
+    ours = re2.compile(f"[{_SPACE}]")
+    python = re.compile(r"\s")
+    differ = [hex(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF
+              and bool(python.match(chr(i))) != bool(ours.match(chr(i)))]
+    assert differ == []
+
+
+def test_texts_with_letters_outside_ascii_stay_with_python():
+    assert re2_reads_as_python("a 3× speed-up – “fast”")
+    assert not re2_reads_as_python("café 3x") and not re2_reads_as_python("x² 3x")

@@ -5,10 +5,11 @@ engine tries every phrase at every position; RE2 runs one automaton over the tex
 windows about 15x faster (measured by ``benchmarks/profile_extract.py``). The ``regex`` module was
 measured too: no faster than ``re`` on these patterns.
 
-RE2 reads ``\\w``, ``\\d``, ``\\s`` and ``\\b`` as ASCII, Python as Unicode, and RE2 has no lookaround.
-So a :class:`Scanner` hands a text to RE2 only when the text is ASCII (where the two agree once
-``\\s`` is spelled out) and the pattern compiles under RE2; any other text or pattern is scanned by
-``re``. The matches are the same either way; only the time differs.
+RE2 reads ``\\w``, ``\\d`` and ``\\b`` as ASCII, Python as Unicode, and RE2 has no lookaround. The two
+agree on a text whose non-ASCII characters are none of them word characters (curly quotes, dashes,
+"×" and the like, as in most abstracts), once ``\\s`` is spelled out as Python reads it. So a
+:class:`Scanner` hands RE2 only such a text, and only a pattern that compiles under RE2; any other
+text or pattern is scanned by ``re``. The matches are the same either way; only the time differs.
 """
 
 from __future__ import annotations
@@ -20,17 +21,26 @@ try:  # an optional accelerator: without it every scan is done by ``re``
     import re2
 except ImportError:  # pragma: no cover - google-re2 is a dependency; kept optional for odd platforms
     re2 = None
+_UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
 
-# Python's \s on ASCII text: space, \t \n \v \f \r and the separators \x1c-\x1f (RE2 lacks \v and those)
-_ASCII_SPACE = r"\t-\r\x1c-\x1f "
-_SPACE_CLASS = {"\\s": f"[{_ASCII_SPACE}]", "\\S": f"[^{_ASCII_SPACE}]"}
+# Python's \s: \t \n \v \f \r, the separators \x1c-\x1f, NEL and Unicode's separators (RE2's \s is
+# [\t\n\f\r ]); checked against every code point by tests/test_fastre.py
+_SPACE = r"\t-\r\x1c-\x1f\x85\p{Z}"
+_SPACE_CLASS = {"\\s": f"[{_SPACE}]", "\\S": f"[^{_SPACE}]"}
+# a word character outside ASCII: where RE2's \w and \b would read the text differently
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+
+
+def re2_reads_as_python(text: str) -> bool:
+    """Does RE2 read ``text`` as Python's ``re`` does (no word character outside ASCII)?"""
+    return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
 _TOKEN = re.compile(r"\\.|\[\^?\]?|.", re.DOTALL)  # an escape, a class opening (with "^" or a first "]"), one character
 
 
 def _for_re2(pattern: str) -> tuple[str, bool] | None:
-    """``pattern`` with ``\\s`` spelled out as Python reads it on ASCII text, and whether it has an
+    """``pattern`` with ``\\s`` spelled out as Python reads it, and whether it has an
     anchor (``^``, ``$``); None if it has a construct RE2 reads differently (``\\S`` in a class)."""
     out: list[str] = []
     in_class = anchored = False
@@ -38,7 +48,7 @@ def _for_re2(pattern: str) -> tuple[str, bool] | None:
         if tok in ("\\s", "\\S"):
             if in_class and tok == "\\S":
                 return None
-            tok = _ASCII_SPACE if in_class else _SPACE_CLASS[tok]
+            tok = _SPACE if in_class else _SPACE_CLASS[tok]
         elif tok[0] == "[" and not in_class:
             in_class = True
         elif tok == "]" and in_class:
@@ -64,7 +74,7 @@ class Scanner:
         return self.py.pattern
 
     def _engine(self, text: str, pos: int, end: int):
-        if self.fast is None or not text.isascii():
+        if self.fast is None or not re2_reads_as_python(text):
             return self.py
         # RE2 reads "^"/"$" at pos/endpos differently, and Python's "$" also matches before a final "\n"
         if self.anchored and (pos or end != len(text) or text.endswith("\n")):
@@ -81,7 +91,19 @@ class Scanner:
 
     def spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The match spans inside each of ``windows`` (sorted, non-overlapping), in order."""
-        return [m.span() for w0, w1 in windows for m in self.finditer(text, w0, w1)]
+        raw = getattr(self.fast, "_regexp", None)
+        if raw is None or self.anchored or not text.isascii():  # (RE2's offsets are in UTF-8 bytes)
+            return [m.span() for w0, w1 in windows for m in self.finditer(text, w0, w1)]
+        # ASCII: byte offsets are character offsets, so RE2's own spans are ours (no match objects)
+        data, out = text.encode("ascii"), []
+        for pos, end in windows:
+            while pos <= end:
+                span = raw.Match(_UNANCHORED, data, pos, end)[0]
+                if span[0] < 0:
+                    break
+                out.append(span)
+                pos = span[1] if span[1] > span[0] else span[1] + 1
+        return out
 
 
 def _compile_re2(pattern: str, flags: int):
