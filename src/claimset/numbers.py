@@ -64,6 +64,7 @@ class _Vocab:
     approx_before: tuple[str, ...]
     upper_after: tuple[str, ...]
     lower_after: tuple[str, ...]
+    after_initials: frozenset[str]  # first characters of the cues after a number
     word_stems: Scanner
     upper_re: re.Pattern
     lower_re: re.Pattern
@@ -136,6 +137,7 @@ def _vocab() -> _Vocab:
         approx_before=by_len(q["approx_before"]),
         upper_after=by_len(q["upper_after"]),
         lower_after=by_len(q["lower_after"]),
+        after_initials=frozenset(c[:1] for c in (*q["upper_after"], *q["lower_after"]) if c and c != "+"),
         word_stems=Scanner("|".join(re.escape(w) for w in spec["multiplier_stems"]), re.IGNORECASE),
         upper_re=_cue_regex(by_len(q["upper_before"])),
         lower_re=_cue_regex(by_len(q["lower_before"])),
@@ -259,15 +261,23 @@ def qualifier_before(text: str, pos: int, vocab: _Vocab | None = None) -> str | 
     return None
 
 
+_AFTER_WORD = re.compile(r"\s*[A-Za-z\-]+")
+
+
 def qualifier_after(text: str, pos: int, vocab: _Vocab | None = None) -> str | None:
     """A cue after the number, skipping up to three words ("1 billion parameters or fewer")."""
     vocab = vocab or _vocab()
     tail = text[pos : pos + 60]
+    at = 0
     for skip in range(0, 4):
-        mm = re.match(r"^(?:\s*[A-Za-z\-]+){%d}" % skip, tail)
-        if not mm:
-            break
-        rest = tail[mm.end() :].lstrip().lower()
+        if skip:
+            mm = _AFTER_WORD.match(tail, at)
+            if not mm:
+                break
+            at = mm.end()
+        rest = tail[at:].lstrip().lower()
+        if rest[:1] not in vocab.after_initials:
+            continue  # no cue starts with this character (most words)
         for cue in vocab.upper_after:
             if rest.startswith(cue) and (not cue[-1].isalpha() or not rest[len(cue) : len(cue) + 1].isalpha()):
                 return "upper"
