@@ -51,6 +51,8 @@ def test_same_spans_as_re(pieces, pos, end):
             windows = [(min(pos, len(text)), min(max(pos, end), len(text)))]
             assert scanner.spans(text, windows) == [m.span() for w0, w1 in windows
                                                    for m in scanner.py.finditer(text, w0, w1)]
+            ours, python = scanner.search(text, *windows[0]), scanner.py.search(text, *windows[0])
+            assert (ours and ours.span()) == (python and python.span())
 
 
 @pytest.mark.parametrize("pattern", [r"\bfast(?:er)?\b", r"speed[\s-]?ups?", r"\w+ hours", r"\d+\s?x\b"])

@@ -31,9 +31,16 @@ _SPACE_CLASS = {"\\s": f"[{_SPACE}]", "\\S": f"[^{_SPACE}]"}
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
+_last: list = [None, True]  # the last non-ASCII text asked about, and the answer (asked once per scan)
+
+
 def re2_reads_as_python(text: str) -> bool:
     """Does RE2 read ``text`` as Python's ``re`` does (no word character outside ASCII)?"""
-    return text.isascii() or _NON_ASCII_WORD.search(text) is None
+    if text.isascii():
+        return True
+    if _last[0] is not text:
+        _last[0], _last[1] = text, _NON_ASCII_WORD.search(text) is None
+    return _last[1]
 
 
 _TOKEN = re.compile(r"\\.|\[\^?\]?|.", re.DOTALL)  # an escape, a class opening (with "^" or a first "]"), one character
@@ -66,6 +73,7 @@ class Scanner:
     def __init__(self, pattern: str, flags: int = 0):
         self.py = re.compile(pattern, flags)
         self.fast, self.anchored = _compile_re2(pattern, flags)
+        self._raw = getattr(self.fast, "_regexp", None)  # RE2's own matcher: spans without match objects
         self.match, self.fullmatch = self.py.match, self.py.fullmatch
         self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
 
@@ -87,11 +95,15 @@ class Scanner:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        return self._engine(text, pos, end).search(text, pos, end)
+        engine = self._engine(text, pos, end)
+        if engine is self.fast and self._raw is not None and text.isascii() and 0 <= pos <= end <= len(text):
+            spans = self._raw.Match(_UNANCHORED, text.encode("ascii"), pos, end)
+            return re2._Match(self.fast, text, pos, end, spans) if spans[0][0] >= 0 else None
+        return engine.search(text, pos, end)
 
     def spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The match spans inside each of ``windows`` (sorted, non-overlapping), in order."""
-        raw = getattr(self.fast, "_regexp", None)
+        raw = self._raw
         if raw is None or self.anchored or not text.isascii():  # (RE2's offsets are in UTF-8 bytes)
             return [m.span() for w0, w1 in windows for m in self.finditer(text, w0, w1)]
         # ASCII: byte offsets are character offsets, so RE2's own spans are ours (no match objects)
