@@ -14,11 +14,13 @@ import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:  # pragma: no cover
+    import polars as pl
 
 from . import __version__
 from .errors import ClaimsetError
@@ -485,6 +487,8 @@ def _require(path: Path, name: str) -> Path:
 
 
 def _read(path: Path, name: str, columns: list[str] | None = None) -> pl.DataFrame:
+    import polars as pl  # imported when a dataset is read (writing one does not need it: start-up time)
+
     f = _require(path, name)
     try:
         df = pl.read_parquet(f / "*.parquet" if f.is_dir() else f)
