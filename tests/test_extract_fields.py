@@ -39,6 +39,9 @@ def test_fields_follow_rule(case):
         ("Untitled study", "We propose a novel method called KV Folding. It is fast.", "KV Folding"),
         ("Beyond Recall: What Retrievers Miss", "We measure retrievers.", None),
         ("Sparse Lattices: Faster Decoding", "We show that sparse lattices decode fast.", "Sparse Lattices"),
+        ("Garnet 8x7B", "We release a sparse model.", "Garnet 8x7B"),  # a title that is only a name
+        ("Kestrel-2", "We release a model.", "Kestrel-2"),
+        ("La Plateforme", "We release a model.", None),  # two plain words are not a name
     ],
 )
 def test_method_name(title, abstract, method):

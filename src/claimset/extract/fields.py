@@ -138,6 +138,7 @@ class FieldFinder:
         them, or a title-case phrase the abstract repeats ("Folded Attention", not "Toward Robustness")."""
         tm = re.match(r"^\s*([^:]{1,50}?)\s*:", title)
         if not tm:
+            self._title_is_name(title, add)
             return
         prefix = self.rx.report_suffix.sub("", tm.group(1).strip())
         words = prefix.split()
@@ -149,6 +150,13 @@ class FieldFinder:
         if any((self._namey(w) and w not in self._generic) or w[0].isupper() and repeated
                or re.match(r"\d[\d.]*-[A-Z]", w) or re.search(r"[a-z]\d|\d[a-z]", w) for w in words):
             add(prefix, 3.0 if len(words) == 1 else 2.5)
+
+    def _title_is_name(self, title: str, add) -> None:
+        """A title that is only a name ("Heron 7B", "Kestrel-2"): up to three words, one name-like."""
+        words = self.rx.report_suffix.sub("", title.strip()).split()
+        if 0 < len(words) <= 3 and not any(w.lower() in self.words["stopwords"] for w in words) \
+                and any(self._namey(w) and w not in self._generic or _SIZED.search(w) for w in words):
+            add(" ".join(words), 3.0 if len(words) == 1 else 2.5)
 
     def _introduced_names(self, title: str, abstract: str, add) -> None:
         for m in self.rx.intro.finditer(abstract):
@@ -362,8 +370,31 @@ class FieldFinder:
         left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
         right = sentence[b:]
-        return (self._class_in_brackets(left) or self._name_before(left) or self._model_with(left)
-                or self._name_after(right) or self._models_after(left, right) or self._named_later(right))
+        return (self._class_in_brackets(left) or self._name_before(left) or self._model_with(left, right)
+                or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
+                or self._named_later(right))
+
+    def _description_named(self, left: str, right: str) -> str | None:
+        """A size that opens a description ("Poro-2, a 34 billion parameter model"): the name beside it."""
+        article = self.rx.article_end.search(left)
+        if not article or not self.rx.indefinite.match(left[article.start() :]):
+            return None
+        named = self._named(left[article.start() :], left[: article.start()], right)
+        return None if self.rx.indefinite.match(named) else named
+
+    def _named(self, description: str, before: str, after: str) -> str:
+        """A description ("a sparse LLM") gives way to the name it stands for: the name beside it
+        ("Pangu-X, a sparse LLM with ...", "Falcon 180B is a model with ...") or the one it is
+        called after it ("a research model with 7B parameters called Seaweed"). The subject is the
+        model's name where the sentence gives one (guidelines)."""
+        if not self.rx.indefinite.match(description):
+            return description
+        beside = self.rx.appositive_name.search(before)
+        words = beside.group(1).split() if beside else []
+        if words and words[0] not in self._not_bench and words[0].lower() not in self.words["stopwords"] \
+                and any(self._is_name(w) or self._namey(w) for w in words):
+            return beside.group(1)
+        return self._named_later(after) or description
 
     def _class_in_brackets(self, left: str) -> str | None:
         paren = self.rx.model_class_paren.search(left)
@@ -394,9 +425,9 @@ class FieldFinder:
         return bool(t) and t.lower() not in self.words["stopwords"] and t not in self._not_bench and (
             self._namey(t) or t[0].isupper())
 
-    def _model_with(self, left: str) -> str | None:
+    def _model_with(self, left: str, right: str) -> str | None:
         m = self.rx.model_with_size.search(left)
-        return m.group(1) if m else None
+        return self._named(m.group(1), left[: m.start(1)], right) if m else None
 
     def _name_after(self, right: str) -> str | None:
         m = self.rx.name_after_size.match(right)
@@ -425,8 +456,11 @@ class FieldFinder:
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
         phrase = " ".join(words[cut:])
         if phrase and re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower()) not in self.words["bare_trained"]:
-            return phrase
+            return self._named(phrase, head[: head.rfind(phrase)] if phrase in head else "", "")
         return None
+
+
+_SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
 
 
 def _after_to(text: str, pos: int) -> bool:

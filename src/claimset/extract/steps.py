@@ -446,7 +446,10 @@ def _token_at(text: str, start: int, end: int) -> str:
     if s > 1 and text[s - 1] == " " and text[s - 2] == "-":  # "StarCoder2- 15B"
         s = _name_start(text, s - 2)
     e = end
-    while e < len(text) and not text[e].isspace() and text[e] not in ",;)\"'":
+    if e < len(text) and text[e].isdigit():  # footnote digits glued to the size ("Mistral-7B1") are not the name
+        return text[s:e]
+    while e < len(text) and not text[e].isspace() and text[e] not in ",;)\"'" \
+            and not (text[e] == "." and text[e + 1 : e + 2].isupper()):  # "...-13B.These": a lost space
         e += 1
     return text[s:e].rstrip(".:")
 
