@@ -162,6 +162,8 @@ class FieldFinder:
         for m in self.rx.intro.finditer(abstract):
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
+            elif _ACRONYM_NEXT.match(abstract, m.end()):  # "a Dual Attention Network (DAN)": named with its acronym
+                add(m.group("w"), 2.0)
             else:  # a plain capitalised word must recur to be taken for a name
                 again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
@@ -262,11 +264,16 @@ class FieldFinder:
         for i in range(len(verbs) - 1, -1, -1):
             seg_start = verbs[i - 1].end() if i > 0 else 0
             done, subject = self._subject_before(head[seg_start : verbs[i].start()], method)
-            if done:
-                return subject
+            if done and not self._is_measure(subject):
+                return subject  # (what is measured, "ROUGE scores were 3.2", is not the subject: look further back)
         if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
         return self._first_name(head, found)
+
+    def _is_measure(self, phrase: str | None) -> bool:
+        """A phrase naming what is measured ("the BLEU scores", "average relative gains"), not a system."""
+        last = phrase.split()[-1].lower() if phrase and phrase.split() else ""
+        return last in self.words["measure_nouns"] or bool(last and self._metric.fullmatch(last))
 
     @staticmethod
     def _not_measured_on(subject: str | None, found: dict, method: str | None) -> str | None:
@@ -292,6 +299,9 @@ class FieldFinder:
     def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
         """The subject in the clause before one verb: (found?, subject)."""
         phrase = self._clause_tail(segment)
+        named = self._own_named(phrase)
+        if named:
+            return True, named
         if phrase and self._is_pronoun(phrase):
             return True, method or (phrase if phrase.lower() not in self.words["bare_pronouns"] else None)
         if not phrase or phrase.split()[-1].lower() in self.words["function_words"]:
@@ -308,6 +318,11 @@ class FieldFinder:
             return (True, method) if self.rx.we_our_it_its.search(phrase.lower()) else (False, None)
         short = self._short_phrase(phrase.split())
         return short is not None, short
+
+    def _own_named(self, phrase: str) -> str | None:
+        """"our Kestrel-3B model": the sentence names the paper's own model, so that name is the subject."""
+        own = self._own_method.fullmatch(phrase.lower()) and re.match(r"\S+\s(\S+)\s\S+$", phrase)
+        return own.group(1) if own and self._namey(own.group(1)) and own.group(1) not in self._generic else None
 
     def _name_before_verb(self, words: list[str]) -> str | None:
         """"... in its primary objective-Tamarind-X achieving": the name right before the verb."""
@@ -341,7 +356,8 @@ class FieldFinder:
         first, last = words[0].lower(), words[-1].lower()
         if first in self.words["bad_first"] or last in self.words["function_words"]:
             return False
-        if re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]", phrase):
+        # numbers only inside names ("GPT-4", "7B") or as a name's version ("Kestrel 2.0")
+        if re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]|[A-Za-z] \d+\.\d+(?!\S*%)", phrase):
             return False
         return not self.rx.modal.search(phrase.lower()) and not self.rx.number_with_unit.search(phrase)
 
@@ -400,7 +416,12 @@ class FieldFinder:
         paren = self.rx.model_class_paren.search(left)
         named_left = re.search(r"[(,]\s?([A-Z][\w\-.+]*)\s$", left)  # "Heron models (Heron 7B: ...)": the name wins
         if paren and not named_left and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
-            words = [w for w in paren.group(1).split() if w.lower() not in self.words["function_words"]]
+            words = paren.group(1).split()
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["clause_words"]), default=0)
+            words = words[cut:]  # "the hypothesis is that large models (...)": the noun phrase after the clause
+            while len(words) > 1 and words[0].lower() in self.words["function_words"] \
+                    and words[0].lower() not in ("a", "an", "the"):
+                words = words[1:]  # "(...) to T5 variants": not the preposition; an article stays
             return " ".join(words) or None
         return None
 
@@ -460,6 +481,7 @@ class FieldFinder:
         return None
 
 
+_ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
 
 
