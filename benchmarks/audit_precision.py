@@ -6,12 +6,15 @@ Two audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and v
   seed=2026)``) from ``datasets/claimset-epoch`` as extracted by rules/0.2.0 on 2026-11-22;
 - ``benchmarks/audit/epoch-outside-dev-40.jsonl``: 40 claims drawn at random (``random.Random(20261201)``)
   from the claims of rules/0.3.0 on 2026-12-01 in Epoch papers that are *not* in either dev set: the
-  nearest thing to a held-out measurement this project has (with each claim's confidence).
+  nearest thing to a held-out measurement this project has (with each claim's confidence);
+- ``benchmarks/audit/seeds-outside-dev-60.jsonl``: 60 claims drawn at random (``random.Random(20261202)``,
+  after shuffling) from the claims of rules/0.3.2 on 2026-12-02 in the 67 seed papers with claims that
+  are *not* in ``dev.jsonl`` (the "held-out seed papers").
 
 This script prints each audit's precision, and which audited claims the current extractor no longer
 produces with the same type (a fix or a regression to look at) — it never re-judges anything itself.
 
-    python benchmarks/audit_precision.py [--dataset datasets/claimset-epoch]
+    python benchmarks/audit_precision.py
 """
 
 from __future__ import annotations
@@ -25,20 +28,31 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 
 
+AUDITS = {"epoch-sample-50.jsonl": "claimset-epoch", "epoch-outside-dev-40.jsonl": "claimset-epoch",
+          "seeds-outside-dev-60.jsonl": "claimset-seeds"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dataset", default=str(ROOT / "datasets" / "claimset-epoch"))
-    ap.add_argument("--audit", action="append", help="audit file(s) (default: both)")
+    ap.add_argument("--audit", action="append", help="audit file(s) (default: all three)")
     args = ap.parse_args()
-    for path in args.audit or [ROOT / "benchmarks" / "audit" / n for n in ("epoch-sample-50.jsonl", "epoch-outside-dev-40.jsonl")]:
-        report(Path(path), Path(args.dataset))
+    totals = [0, 0]
+    for path in args.audit or [ROOT / "benchmarks" / "audit" / n for n in AUDITS]:
+        path = Path(path)
+        ok, n = report(path, ROOT / "datasets" / AUDITS.get(path.name, "claimset-epoch"))
+        if "outside" in path.name:
+            totals[0] += ok
+            totals[1] += n
+    if totals[1]:
+        print(f"papers outside both dev sets (the two 'outside-dev' audits): {totals[0]} of {totals[1]} correct "
+              f"-> precision {totals[0] / totals[1]:.3f}")
 
 
-def report(path: Path, dataset: Path) -> None:
+def report(path: Path, dataset: Path) -> tuple[int, int]:
     audit = [json.loads(line) for line in path.open(encoding="utf-8")]
     print(f"{path.name}:")
     ok = sum(a["correct"] for a in audit)
-    print(f"hand audit, {len(audit)} random Epoch claims: {ok} correct -> precision {ok / len(audit):.2f}")
+    print(f"hand audit, {len(audit)} random claims of {dataset.name}: {ok} correct -> precision {ok / len(audit):.2f}")
     for a in audit:
         if not a["correct"]:
             print(f"  wrong  {a['claim_type']:<18} {a['number']!r:<10} {a['note']}")
@@ -51,6 +65,7 @@ def report(path: Path, dataset: Path) -> None:
     print(f"audited claims the current dataset no longer has with the same type and span: {len(changed)}")
     for a in changed:
         print(f"  {'was wrong' if not a['correct'] else 'was RIGHT'}  {a['claim_type']:<18} {a['number']!r}")
+    return ok, len(audit)
 
 
 if __name__ == "__main__":

@@ -101,3 +101,14 @@ def test_from_to_pairs_are_two_mentions_but_size_families_are_ranges():
 
 def test_nothing_inside_urls():
     assert parse("see https://github.com/a99/model-7B and www.x.org/v2") == []
+
+
+def test_a_version_glued_to_a_name_is_not_a_list_item():
+    """"13B Llama-2 and 175B GPT-3": the "2" of Llama-2 never takes the next item's magnitude
+    (guidelines v4: a size inside a name needs its own suffix)."""
+    from claimset.numbers import parse
+
+    values = [(m.text, m.value) for m in parse("larger models, such as 13B Llama-2 and 175B GPT-3.")]
+    assert ("2", 2.0) in values and all(v != 2e9 for _, v in values)
+    shared = [(m.text, m.value) for m in parse("models of 7, 13, and 70 billion parameters")]
+    assert [v for _, v in shared] == [7e9, 13e9, 70e9]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
 _EXTRACTOR = None  # one per worker process, built once
+PART = 250  # papers per task sent to a worker: small enough that the workers end a run together
 
 
 @dataclass
@@ -113,10 +114,22 @@ def run_batches(batches: Iterable[list[Paper]], extractor: str = "rules", jobs: 
     if ctx is not None:
         _warm(extractor)  # forked workers inherit what the parent built
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[list[Future]] = deque()
         for batch in batches:
-            pending.append(pool.submit(extract_batch, batch, extractor))
+            # a batch goes out in parts, so the workers finish together (a batch is written whole)
+            pending.append([pool.submit(extract_batch, batch[i : i + PART], extractor) for i in range(0, len(batch), PART)])
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
+                yield _joined([f.result() for f in pending.popleft()])
         while pending:
-            yield pending.popleft().result()
+            yield _joined([f.result() for f in pending.popleft()])
+
+
+def _joined(parts: list[BatchResult]) -> BatchResult:
+    """One batch's result from its parts' results, in order (the same tables as one call would give)."""
+    if len(parts) == 1:
+        return parts[0]
+    import pyarrow as pa
+
+    return BatchResult(pa.concat_tables([r.papers for r in parts]).combine_chunks(),
+                       pa.concat_tables([r.claims for r in parts]).combine_chunks(),
+                       sum(r.papers_with_claims for r in parts), sum(r.truncated for r in parts))

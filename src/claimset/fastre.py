@@ -131,3 +131,25 @@ def _compile_re2(pattern: str, flags: int):
         return re2.compile(translated[0], options), translated[1]
     except re2.error:  # lookaround, backreferences: Python's engine keeps this one
         return None, False
+
+
+class Prefiltered:
+    """A pattern tried only where its start is found (``starts``, scanned by a :class:`Scanner`):
+    ``finditer`` gives the same matches as the pattern's own, when every match begins with ``starts``."""
+
+    def __init__(self, pattern: re.Pattern, starts: Scanner):
+        self.py, self.starts = pattern, starts
+        self.pattern, self.match, self.search = pattern.pattern, pattern.match, pattern.search
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        pos, n = 0, len(text)
+        while pos <= n:
+            hit = self.starts.search(text, pos)
+            if hit is None:
+                return
+            m = self.py.match(text, hit.start())
+            if m is None:
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1

@@ -299,6 +299,13 @@ _FAMILY_CUE = re.compile(
 )
 
 
+def _name_version(text: str, m: Mention) -> bool:
+    """A bare number glued to a name by a hyphen ("Llama-2 and 175B GPT-3"): the name's version,
+    never a list item that takes the next item's magnitude."""
+    return m.magnitude_kind is None and m.unit is None and m.start >= 2 and text[m.start - 1] == "-" \
+        and text[m.start - 2].isalpha()
+
+
 def _combine(a: Mention, b: Mention, text: str) -> Mention:
     """One range mention from two atoms: units and magnitudes shared where only one side has them."""
     unit = b.unit or a.unit
@@ -463,7 +470,7 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
     while j < len(merged):
         k = j
         while k + 1 < len(merged) and _LIST_SEP.match(text[merged[k].after : merged[k + 1].start]) \
-                and not merged[k].is_word and not merged[k + 1].is_word:
+                and not merged[k].is_word and not merged[k + 1].is_word and not _name_version(text, merged[k]):
             k += 1
         group = merged[j : k + 1]
         if len(group) > 1:
