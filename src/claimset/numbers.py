@@ -179,10 +179,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NUM_SEPARATORS = re.compile(r"[,\s]")  # thousands separators: "12,000", "1 000"
+
+
 def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
     num = m.group("num")
     try:
-        value = float(re.sub(r"[,\s]", "", num))
+        value = float(_NUM_SEPARATORS.sub("", num) if _NUM_SEPARATORS.search(num) else num)
     except ValueError:
         return None
     if m.group("sign") == "−":
@@ -246,17 +249,36 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:" + "|".join(alts) + ")")
 
 
-_FILLERS = re.compile(r"(?:\b(?:an?|the|of|score|average|total|by|an average of)\s+)*$")
+# Words that may stand between a qualifier and its number ("up to a score of 90"; case as written).
+_FILLERS = frozenset({"a", "an", "the", "of", "score", "average", "total", "by"})
+
+
+def _without_fillers(text: str) -> str:
+    """``text`` without the filler words that end it, each a whole word followed by white space
+    (what ``re.sub(r"(?:\\b(?:FILLER)\\s+)*$", "", text + " ")`` leaves, read from the end)."""
+    end = len(text)
+    while True:
+        j = end
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == end and end != len(text):
+            break  # the word before was not followed by white space: it does not end in a filler
+        i = j
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i -= 1
+        if i == j or text[i:j] not in _FILLERS:
+            break
+        end = i
+    return text[:end].rstrip()
 
 
 def qualifier_before(text: str, pos: int, vocab: _Vocab | None = None) -> str | None:
     """"up to", "more than", "about" ... just before ``pos`` (an article or "a score of" may come between)."""
     vocab = vocab or _vocab()
     raw = text[max(0, pos - 60) : pos].rstrip()
-    stripped = _FILLERS.sub("", raw + " ").rstrip()
-    windows = (raw.lower()[::-1], stripped.lower()[::-1])
+    near, far = raw.lower()[::-1], _without_fillers(raw).lower()[::-1]
     for name, cues in (("upper", vocab.upper_re), ("lower", vocab.lower_re), ("approx", vocab.approx_re)):
-        if any(cues.match(w) for w in windows):
+        if cues.match(near) or cues.match(far):
             return name
     return None
 
