@@ -77,3 +77,40 @@ def test_spaces_read_as_python_reads_them_on_every_code_point():
 def test_texts_with_letters_outside_ascii_stay_with_python():
     assert re2_reads_as_python("a 3× speed-up – “fast”")
     assert not re2_reads_as_python("café 3x") and not re2_reads_as_python("x² 3x")
+
+
+def test_lookarounds_are_left_out_for_the_start_scan():
+    from claimset.fastre import _without_lookarounds as relaxed
+
+    assert relaxed(r"(?<![\w\-])(A|B)(?![\w\-])") == "(A|B)"
+    assert relaxed(r"a(?=(b|c))d") == "ad"
+    assert relaxed(r"[(?=]x(?!y)") == "[(?=]x"  # a class and an escape are not groups
+    assert relaxed(r"\(?=x") == r"\(?=x"
+    assert relaxed(r"x(?=[)])y") == "xy"
+
+
+def test_a_pattern_matching_the_empty_string_is_not_prefiltered():
+    assert Scanner(r"a*", python_matches=True).starts is None
+    assert Scanner(r"^ab", python_matches=True).starts is None  # anchored
+    assert Scanner(r"(?<!x)ab", python_matches=True).starts is not None
+
+
+FIELD_PIECES = ["We ", "we ", "propose ", "called ", "ZaPRoM", "Net-2", ", a ", "model ", "achieves ", "is ", "results in ",
+                "BLEU ", "accuracy ", "(", ")", "x-", "compared to ", "PyTorch ", "on ", "GSM8K ", "benchmark ", "é", "ß",
+                "×", "—", "3", ".", " ", "\n", "Ab", "ÉCOLE ", "top-1 accuracy ", "over "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_PIECES), max_size=25), st.integers(0, 30))
+def test_prefiltered_scans_find_what_re_finds(pieces, pos):
+    from claimset.extract import RuleExtractor
+
+    fields = RuleExtractor().fields
+    text = "".join(pieces)
+    pos = min(pos, len(text))
+    for scanner in (fields.rx.verb, fields.rx.intro, fields._metric_ci, fields._baseline_cue, fields._bench_named,
+                    fields._bench_intro):
+        assert scanner.starts is not None
+        assert [m.span() for m in scanner.finditer(text, pos)] == [m.span() for m in scanner.py.finditer(text, pos)]
+        ours, python = scanner.search(text, pos), scanner.py.search(text, pos)
+        assert (ours and ours.span()) == (python and python.span())

@@ -68,12 +68,18 @@ def _for_re2(pattern: str) -> tuple[str, bool] | None:
 
 class Scanner:
     """A compiled pattern whose scans (``finditer``, ``search``) run on RE2 when that gives the same
-    matches; ``match`` and ``fullmatch`` (anchored, no scan to speed up) stay with ``re``."""
+    matches; ``match`` and ``fullmatch`` (anchored, no scan to speed up) stay with ``re``.
 
-    def __init__(self, pattern: str, flags: int = 0):
+    With ``python_matches`` (or when RE2 cannot read the pattern: look-arounds), RE2 only finds
+    where a match can start, scanning the pattern without its look-arounds (which matches wherever
+    the pattern does), and ``re`` matches there: the matches are ``re``'s own, found faster."""
+
+    def __init__(self, pattern: str, flags: int = 0, python_matches: bool = False):
         self.py = re.compile(pattern, flags)
-        self.fast, self.anchored = _compile_re2(pattern, flags)
+        self.fast, self.anchored = (None, False) if python_matches else _compile_re2(pattern, flags)
         self._raw = getattr(self.fast, "_regexp", None)  # RE2's own matcher: spans without match objects
+        self.starts = _starts(pattern, flags) if self.fast is None else None
+        self._sraw = getattr(self.starts, "_regexp", None)
         self.match, self.fullmatch = self.py.match, self.py.fullmatch
         self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
 
@@ -91,10 +97,34 @@ class Scanner:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator:
         end = len(text) if endpos is None else endpos
+        if self.starts is not None and end == len(text) and re2_reads_as_python(text):
+            return self._at_starts(text, pos)
         return self._engine(text, pos, end).finditer(text, pos, end)
+
+    def _at_starts(self, text: str, pos: int) -> Iterator[re.Match]:
+        """``re``'s matches, tried only where RE2 finds that one can start (as ``finditer`` would
+        find them: the pattern never matches the empty string, see :func:`_starts`)."""
+        n = len(text)
+        data = text.encode("ascii") if self._sraw is not None and text.isascii() else None
+        while pos <= n:
+            if data is not None:
+                start = self._sraw.Match(_UNANCHORED, data, pos, n)[0][0]
+            else:
+                hit = self.starts.search(text, pos)
+                start = hit.start() if hit is not None else -1
+            if start < 0:
+                return
+            m = self.py.match(text, start)
+            if m is None:
+                pos = start + 1
+                continue
+            yield m
+            pos = m.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
+        if self.starts is not None and end == len(text) and re2_reads_as_python(text):
+            return next(self._at_starts(text, pos), None)
         engine = self._engine(text, pos, end)
         if engine is self.fast and self._raw is not None and text.isascii() and 0 <= pos <= end <= len(text):
             spans = self._raw.Match(_UNANCHORED, text.encode("ascii"), pos, end)
@@ -118,6 +148,66 @@ class Scanner:
         return out
 
 
+def _without_lookarounds(pattern: str) -> str:
+    """``pattern`` with its look-around groups left out: it matches wherever ``pattern`` does."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            i = _group_end(pattern, i)
+            continue
+        j = _atom_end(pattern, i)
+        out.append(pattern[i:j])
+        i = j
+    return "".join(out)
+
+
+def _atom_end(pattern: str, i: int) -> int:
+    """The end of the escape, character class or single character at ``i``."""
+    if pattern[i] == "\\":
+        return i + 2
+    if pattern[i] != "[":
+        return i + 1
+    j = i + 1
+    j += pattern[j : j + 1] == "^"
+    j += pattern[j : j + 1] == "]"  # a "]" first in a class is a literal
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index after the ")" that closes the group opened at ``i``."""
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c in "()":
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return i + 1
+            i += 1
+        else:
+            i = _atom_end(pattern, i)
+    return len(pattern)
+
+
+def _starts(pattern: str, flags: int):
+    """RE2 for where ``pattern`` can start a match (None where that cannot be had exactly: an anchor,
+    or a pattern that matches the empty string, whose matches ``finditer`` steps over its own way)."""
+    if re.compile(pattern, flags).match("") is not None or _min_width(pattern, flags) == 0:
+        return None
+    relaxed, anchored = _compile_re2(_without_lookarounds(pattern), flags)
+    return None if anchored else relaxed
+
+
+def _min_width(pattern: str, flags: int) -> int:
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse as parser
+    return parser.parse(pattern, flags).getwidth()[0]
+
+
 def _compile_re2(pattern: str, flags: int):
     if re2 is None or flags & ~(re.IGNORECASE | re.UNICODE):
         return None, False
@@ -132,24 +222,3 @@ def _compile_re2(pattern: str, flags: int):
     except re2.error:  # lookaround, backreferences: Python's engine keeps this one
         return None, False
 
-
-class Prefiltered:
-    """A pattern tried only where its start is found (``starts``, scanned by a :class:`Scanner`):
-    ``finditer`` gives the same matches as the pattern's own, when every match begins with ``starts``."""
-
-    def __init__(self, pattern: re.Pattern, starts: Scanner):
-        self.py, self.starts = pattern, starts
-        self.pattern, self.match, self.search = pattern.pattern, pattern.match, pattern.search
-
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        pos, n = 0, len(text)
-        while pos <= n:
-            hit = self.starts.search(text, pos)
-            if hit is None:
-                return
-            m = self.py.match(text, hit.start())
-            if m is None:
-                pos = hit.start() + 1
-                continue
-            yield m
-            pos = m.end() if m.end() > m.start() else m.start() + 1

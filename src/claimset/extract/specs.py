@@ -16,7 +16,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ClaimsetError
-from ..fastre import Prefiltered, Scanner
+from ..fastre import Scanner
 from ..spec import extractors_dir, spec_names, validated_spec
 
 _I = re.IGNORECASE
@@ -87,19 +87,15 @@ class TypeSpec(_Spec):
 class NamedPattern(_Spec):
     pattern: str
     ignore_case: bool = False
-    starts: str | None = Field(None, description="what every match starts with: a fast scan for it finds "
-                               "the only places the whole pattern is tried (a test checks the examples)")
     examples: list[tuple[str, bool]] = Field(default_factory=list)
 
-    @field_validator("pattern", "starts")
+    @field_validator("pattern")
     @classmethod
-    def _compiles(cls, v: str | None) -> str | None:
-        return v if v is None else _check_patterns([v])[0]
+    def _compiles(cls, v: str) -> str:
+        return _check_patterns([v])[0]
 
-    def compile(self) -> re.Pattern | Prefiltered:
-        flags = _I if self.ignore_case else 0
-        compiled = re.compile(self.pattern, flags)
-        return Prefiltered(compiled, Scanner(self.starts, flags)) if self.starts else compiled
+    def compile(self) -> re.Pattern:
+        return re.compile(self.pattern, _I if self.ignore_case else 0)
 
 
 class PatternsSpec(_Spec):
