@@ -71,7 +71,9 @@ bench: $(TSTAMP)
 	$(BIN)/python benchmarks/epoch_model_size_recall.py --misses 10
 	$(BIN)/python benchmarks/audit_precision.py
 	$(BIN)/python benchmarks/bench_extract.py
-	$(BIN)/python benchmarks/bench_throughput.py --sizes 10000 --repeat 3
+	$(BIN)/python benchmarks/bench_throughput.py --sizes 20000 --repeat 3
+	$(BIN)/python benchmarks/profile_extract.py --top 10
+	$(BIN)/python benchmarks/profile_process.py --n 20000
 	$(BIN)/python benchmarks/bench_bootstrap.py
 	$(BIN)/python benchmarks/bench_report.py
 
