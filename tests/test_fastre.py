@@ -114,3 +114,15 @@ def test_prefiltered_scans_find_what_re_finds(pieces, pos):
         assert [m.span() for m in scanner.finditer(text, pos)] == [m.span() for m in scanner.py.finditer(text, pos)]
         ours, python = scanner.search(text, pos), scanner.py.search(text, pos)
         assert (ours and ours.span()) == (python and python.span())
+
+
+def test_prefiltered_scans_map_offsets_on_long_texts_with_symbols():
+    """RE2 reads UTF-8 bytes: the text is encoded once per scan and byte offsets are mapped back to
+    characters as the scan moves on (a "×" before each match shifts every later offset)."""
+    from claimset.extract import RuleExtractor
+
+    fields = RuleExtractor().fields
+    for scanner, text in ((fields.rx.verb, "it is 3× faster and is “sure” — "), (fields._metric_ci, "× BLEU — accuracy ")):
+        text = text * 500
+        spans = [m.span() for m in scanner.finditer(text)]
+        assert spans == [m.span() for m in scanner.py.finditer(text)] and len(spans) >= 500

@@ -104,19 +104,32 @@ class Scanner:
     def _at_starts(self, text: str, pos: int) -> Iterator[re.Match]:
         """``re``'s matches, tried only where RE2 finds that one can start (as ``finditer`` would
         find them: the pattern never matches the empty string, see :func:`_starts`)."""
-        n = len(text)
-        data = text.encode("ascii") if self._sraw is not None and text.isascii() else None
-        while pos <= n:
-            if data is not None:
-                start = self._sraw.Match(_UNANCHORED, data, pos, n)[0][0]
-            else:
-                hit = self.starts.search(text, pos)
-                start = hit.start() if hit is not None else -1
+        if self._sraw is None:  # pragma: no cover - every google-re2 has it; the public API otherwise
+            yield from self._at_starts_public(text, pos)
+            return
+        data = text.encode("utf-8")  # once: RE2 reads bytes; offsets are mapped as the scan moves on
+        offsets = _Offsets(text, data)
+        n = len(data)
+        while pos <= len(text):
+            start = self._sraw.Match(_UNANCHORED, data, offsets.byte(pos), n)[0][0]
             if start < 0:
                 return
+            start = offsets.char(start)
             m = self.py.match(text, start)
             if m is None:
                 pos = start + 1
+                continue
+            yield m
+            pos = m.end()
+
+    def _at_starts_public(self, text: str, pos: int) -> Iterator[re.Match]:  # pragma: no cover
+        while pos <= len(text):
+            hit = self.starts.search(text, pos)
+            if hit is None:
+                return
+            m = self.py.match(text, hit.start())
+            if m is None:
+                pos = hit.start() + 1
                 continue
             yield m
             pos = m.end()
@@ -146,6 +159,34 @@ class Scanner:
                 out.append(span)
                 pos = span[1] if span[1] > span[0] else span[1] + 1
         return out
+
+
+class _Offsets:
+    """Character offsets of ``text`` and byte offsets of its UTF-8 ``data``, mapped in one pass as a
+    scan moves forward (ASCII text: the same numbers)."""
+
+    def __init__(self, text: str, data: bytes):
+        self.text, self.data = text, data
+        self.same = len(text) == len(data)
+        self.c = self.b = 0
+
+    def byte(self, c: int) -> int:
+        if self.same:
+            return c
+        if c < self.c:  # pragma: no cover - a scan only moves forward
+            self.c = self.b = 0
+        self.b += len(self.text[self.c : c].encode("utf-8"))
+        self.c = c
+        return self.b
+
+    def char(self, b: int) -> int:
+        if self.same:
+            return b
+        if b < self.b:  # pragma: no cover
+            self.c = self.b = 0
+        self.c += len(self.data[self.b : b].decode("utf-8"))
+        self.b = b
+        return self.c
 
 
 def _without_lookarounds(pattern: str) -> str:
