@@ -63,6 +63,7 @@ class TypeSpec(_Spec):
     # data amounts
     byte_nouns: list[str] = Field(default_factory=list)
     data_cues: list[str] = Field(default_factory=list)
+    collection_cues: list[str] = Field(default_factory=list)
     cue_fillers: list[str] = Field(default_factory=list)
     not_modifiers: list[str] = Field(default_factory=list)
     nouns: dict[str, str] = Field(default_factory=dict)
@@ -73,7 +74,7 @@ class TypeSpec(_Spec):
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
     _patterns = field_validator("strong", "weak", "param_nouns", "model_nouns", "byte_nouns", "data_cues",
-                                "bare_before", "bare_after")(_check_patterns)
+                                "collection_cues", "bare_before", "bare_after")(_check_patterns)
 
     @field_validator("roles")
     @classmethod
@@ -190,6 +191,8 @@ class Specs:
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
             "data_cue": re.compile(r"(?:" + _alt(data.data_cues) + r")\s+(?:"
                                    + "|".join(f"{f} " for f in data.cue_fillers) + r")?$", _I),
+            "collection_cue": re.compile(r"\b(?:" + _alt(data.collection_cues or ["(?!)"]) + r")\s+(?:"
+                                         + "|".join(f"{f} " for f in data.cue_fillers) + r")?$", _I),
             "flop": re.compile(r"^\s?(?:" + _alt(lex.flop_nouns) + r")", 0),
             "compute_noun": re.compile(r"^\s?(" + _alt(lex.compute_nouns) + r")\b", 0),
             "time_noun": re.compile(r"^\s?(" + _alt(lex.time_nouns) + r")\b", 0),

@@ -180,6 +180,19 @@ def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
     return None
 
 
+def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A count right after a named collection is its size ("a benchmark of 24 curated motifs")."""
+    P, m = k.P, c.m
+    if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or P.data_noun.match(c.right):
+        return None  # (a data noun after it: the data step reads it)
+    items = P.items_after.match(c.right)
+    if not items or not P.collection_cue.search(c.left) or (m.magnitude_kind is None and m.value < 10):
+        return None
+    if P.settings_after.match(items.group(1)):
+        return []  # "a dataset containing 3755 character classes": classes, tasks ... are settings
+    return k.decide("data", k.S.data_unit(items.group(1)), "collection_count")
+
+
 def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
     """A bare count after "for/in/of/with/using" is not a claim, unless a unit or metric says it is."""
     P, left, right = k.P, c.left, c.right
@@ -425,7 +438,7 @@ def is_undecided(decisions: list[Decision]) -> bool:
 
 STEPS: tuple[Step, ...] = (
     name_size, glued_letters, out_of, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
-    factor_of_setting, prior_example, setting_noun, setting_cue, generic_count,
+    factor_of_setting, prior_example, setting_noun, setting_cue, collection_count, generic_count,
     example_factor, relative_size, multiplier_word, percentage, factor, byte_amount, glued_time,
     param_noun, flop_or_compute_noun, rate, data_noun, time_taken, magnitude_size, points, metric_pair, bare_score,
 )
