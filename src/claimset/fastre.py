@@ -80,6 +80,8 @@ class Scanner:
         self._raw = getattr(self.fast, "_regexp", None)  # RE2's own matcher: spans without match objects
         self.starts = _starts(pattern, flags) if self.fast is None else None
         self._sraw = getattr(self.starts, "_regexp", None)
+        # for scans that end inside the text (windows): the pattern with no assertion at all
+        self._free = getattr(_starts(pattern, flags, assertions=False), "_regexp", None) if self.fast is None else None
         self.match, self.fullmatch = self.py.match, self.py.fullmatch
         self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
 
@@ -147,6 +149,8 @@ class Scanner:
     def spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The match spans inside each of ``windows`` (sorted, non-overlapping), in order."""
         raw = self._raw
+        if raw is None and self._free is not None and re2_reads_as_python(text):
+            return self._window_spans(text, windows)
         if raw is None or self.anchored or not text.isascii():  # (RE2's offsets are in UTF-8 bytes)
             return [m.span() for w0, w1 in windows for m in self.finditer(text, w0, w1)]
         # ASCII: byte offsets are character offsets, so RE2's own spans are ours (no match objects)
@@ -158,6 +162,29 @@ class Scanner:
                     break
                 out.append(span)
                 pos = span[1] if span[1] > span[0] else span[1] + 1
+        return out
+
+
+    def _window_spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``re``'s matches inside each window (the text read as ending at the window's end), tried
+        only where RE2 finds the pattern *without any assertion* can start: what the pattern consumes
+        does not depend on where the text is cut, so no match of the cut text is missed."""
+        data = text.encode("utf-8")
+        offsets, n, out = _Offsets(text, data), len(data), []
+        for pos, end in windows:
+            while pos < end:
+                start = self._free.Match(_UNANCHORED, data, offsets.byte(pos), n)[0][0]
+                if start < 0:
+                    return out
+                start = offsets.char(start)
+                if start >= end:
+                    break
+                m = self.py.match(text, start, end)
+                if m is None:
+                    pos = start + 1
+                    continue
+                out.append(m.span())
+                pos = m.end()
         return out
 
 
@@ -232,13 +259,28 @@ def _group_end(pattern: str, i: int) -> int:
     return len(pattern)
 
 
-def _starts(pattern: str, flags: int):
+def _starts(pattern: str, flags: int, assertions: bool = True):
     """RE2 for where ``pattern`` can start a match (None where that cannot be had exactly: an anchor,
-    or a pattern that matches the empty string, whose matches ``finditer`` steps over its own way)."""
+    or a pattern that matches the empty string, whose matches ``finditer`` steps over its own way).
+    Without ``assertions``, word boundaries and anchors are left out too."""
     if re.compile(pattern, flags).match("") is not None or _min_width(pattern, flags) == 0:
         return None
-    relaxed, anchored = _compile_re2(_without_lookarounds(pattern), flags)
+    relaxed = _without_lookarounds(pattern)
+    relaxed, anchored = _compile_re2(relaxed if assertions else _without_assertions(relaxed), flags)
     return None if anchored else relaxed
+
+
+def _without_assertions(pattern: str) -> str:
+    """``pattern`` (with no look-arounds) without ``\\b``, ``\\B``, ``\\A``, ``\\Z``, ``^`` and ``$``."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        j = _atom_end(pattern, i)
+        atom = pattern[i:j]
+        if atom not in ("\\b", "\\B", "\\A", "\\Z", "^", "$"):
+            out.append(atom)
+        i = j
+    return "".join(out)
 
 
 def _min_width(pattern: str, flags: int) -> int:
