@@ -126,3 +126,11 @@ def test_prefiltered_scans_map_offsets_on_long_texts_with_symbols():
         text = text * 500
         spans = [m.span() for m in scanner.finditer(text)]
         assert spans == [m.span() for m in scanner.py.finditer(text)] and len(spans) >= 500
+
+
+def test_a_left_out_assertion_takes_its_quantifier_with_it():
+    from claimset.fastre import _without_assertions, _without_lookarounds
+
+    assert _without_lookarounds(r"ab(?=c){2}d") == "abd"  # not "ab{2}d", which would need "abb"
+    assert _without_lookarounds(r"ab(?!c)?d") == "abd"
+    assert _without_assertions(r"a\b?c^*") == "ac"

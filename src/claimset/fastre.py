@@ -164,7 +164,6 @@ class Scanner:
                 pos = span[1] if span[1] > span[0] else span[1] + 1
         return out
 
-
     def _window_spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``re``'s matches inside each window (the text read as ending at the window's end), tried
         only where RE2 finds the pattern *without any assertion* can start: what the pattern consumes
@@ -222,7 +221,7 @@ def _without_lookarounds(pattern: str) -> str:
     i, n = 0, len(pattern)
     while i < n:
         if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            i = _group_end(pattern, i)
+            i = _quantifier_end(pattern, _group_end(pattern, i))  # "(?=x)?" leaves no stray "?"
             continue
         j = _atom_end(pattern, i)
         out.append(pattern[i:j])
@@ -242,6 +241,15 @@ def _atom_end(pattern: str, i: int) -> int:
     while j < len(pattern) and pattern[j] != "]":
         j += 2 if pattern[j] == "\\" else 1
     return j + 1
+
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _quantifier_end(pattern: str, i: int) -> int:
+    """After a left-out assertion, its quantifier goes too (it must not fall on the atom before)."""
+    m = _QUANTIFIER.match(pattern, i)
+    return m.end() if m else i
 
 
 def _group_end(pattern: str, i: int) -> int:
@@ -277,7 +285,9 @@ def _without_assertions(pattern: str) -> str:
     while i < len(pattern):
         j = _atom_end(pattern, i)
         atom = pattern[i:j]
-        if atom not in ("\\b", "\\B", "\\A", "\\Z", "^", "$"):
+        if atom in ("\\b", "\\B", "\\A", "\\Z", "^", "$"):
+            j = _quantifier_end(pattern, j)
+        else:
             out.append(atom)
         i = j
     return "".join(out)
