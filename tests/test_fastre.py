@@ -134,3 +134,15 @@ def test_a_left_out_assertion_takes_its_quantifier_with_it():
     assert _without_lookarounds(r"ab(?=c){2}d") == "abd"  # not "ab{2}d", which would need "abb"
     assert _without_lookarounds(r"ab(?!c)?d") == "abd"
     assert _without_assertions(r"a\b?c^*") == "ac"
+
+
+def test_the_non_ascii_answer_is_never_paired_with_another_text_across_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"café {i} 3x" if i % 2 else f"a 3× — {i}" for i in range(400)]
+
+    def ask(t):
+        return re2_reads_as_python(t) == (not any(c.isalpha() and not c.isascii() for c in t))
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(ask, texts * 5))

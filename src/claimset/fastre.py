@@ -31,16 +31,21 @@ _SPACE_CLASS = {"\\s": f"[{_SPACE}]", "\\S": f"[^{_SPACE}]"}
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
-_last: list = [None, True]  # the last non-ASCII text asked about, and the answer (asked once per scan)
+# The last non-ASCII text asked about and the answer (asked once per scan of it), as one tuple:
+# replaced whole, so threads that scan different texts never pair one text with another's answer.
+_last: tuple[str | None, bool] = (None, True)
 
 
 def re2_reads_as_python(text: str) -> bool:
     """Does RE2 read ``text`` as Python's ``re`` does (no word character outside ASCII)?"""
+    global _last
     if text.isascii():
         return True
-    if _last[0] is not text:
-        _last[0], _last[1] = text, _NON_ASCII_WORD.search(text) is None
-    return _last[1]
+    seen, answer = _last
+    if seen is not text:
+        answer = _NON_ASCII_WORD.search(text) is None
+        _last = (text, answer)
+    return answer
 
 
 _TOKEN = re.compile(r"\\.|\[\^?\]?|.", re.DOTALL)  # an escape, a class opening (with "^" or a first "]"), one character
