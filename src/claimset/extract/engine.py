@@ -23,13 +23,14 @@ from ..textview import TextView, normalize
 from .confidence import confidence, evidence_key
 from .context import Ctx, Decision, window
 from .fields import FieldFinder
+from .respective import Placed, RespectiveLists
 from .sentences import sentence_at, split_sentences
 from .specs import specs
 from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.5"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.6"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -51,6 +52,7 @@ class RuleExtractor:
         self.fields = FieldFinder(roles={r: self.S.role(r) for r in ("size", "data", "measurement")})
         self.scorer = TriggerScorer(self.S)
         self.kit = Kit(self.S, self.fields, self.scorer)
+        self.respective = RespectiveLists(self.fields)
         self.truncated = 0  # abstracts beyond MAX_CHARS or MAX_NUMBERS (only that much was read)
 
     @property
@@ -75,7 +77,7 @@ class RuleExtractor:
         method: str | None = None
         method_found = False  # the paper's method name is looked for once, and only if a claim needs it
         siblings: dict[tuple, list[Decision]] = {}
-        claims: list[tuple[Claim, str]] = []
+        claims: list[Placed] = []
         for m in mentions:
             if any(us <= m.start < ue for us, ue in urls):
                 continue
@@ -86,8 +88,9 @@ class RuleExtractor:
                 method, method_found = self.fields.method_name(paper.title, text), True
             for decision in decisions:
                 key = evidence_key(decision, m)
-                claims.append((self._claim(paper, view, m, (s0, s1), (w0, w1), decision, key, method), key))
-        return claims
+                claims.append(Placed(self._claim(paper, view, m, (s0, s1), (w0, w1), decision, key, method), key,
+                                     m.start, m.after, s0, s1))
+        return [(p.claim, p.evidence) for p in self.respective.align(text, claims)]
 
     def _bounded(self, abstract: str) -> str:
         if len(abstract) <= MAX_CHARS:

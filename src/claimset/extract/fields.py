@@ -108,6 +108,10 @@ class FieldFinder:
         """Is a metric named right after the number, or right before it?"""
         return bool(self._metric_after.match(right) or self._metric_before.search(left[-60:]))
 
+    def metric_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where metric names are in ``text``, in order."""
+        return [mm.span() for mm in self._metric_ci.finditer(text)]
+
     def metric_in(self, text: str) -> bool:
         return bool(self._metric_ci.search(text))
 

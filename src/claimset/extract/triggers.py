@@ -20,6 +20,7 @@ FLOOR = 0.12
 DECAY = 45.0
 AFTER_BONUS = 1.25
 WEAK = 0.35
+NAMED = 3.0  # a trigger after "in terms of" names the quantity outright
 
 
 class TriggerScorer:
@@ -76,12 +77,15 @@ class TriggerScorer:
             return 0.0
         if ts >= b:
             dist, between, w = ts - b, sentence[b:ts], weight * AFTER_BONUS
-            if P.other_relative.search(between):
+            others = P.other_relative.search(between)
+            if others:
                 w *= 0.3  # "1.42x and a 1.49x memory reduction": that trigger is the next number's
-            if weight == 1.0 and dist <= 60 and not P.punctuation.search(between):
+            if weight == 1.0 and dist <= 60 and not others and not P.punctuation.search(between):
                 near_right[name] = min(near_right.get(name, 999), dist)
         else:
             dist, between, w = a - te, sentence[te:a], weight
+        if P.in_terms_of.search(sentence, max(0, ts - 40), ts):
+            w *= NAMED  # "8 times faster in terms of total compute"
         w *= 0.5 ** len(P.trigger_boundary.findall(between))
         return w * math.exp(-dist / DECAY)
 

@@ -1,0 +1,171 @@
+"""Fields of the numbers of a "respectively" list: "on A, B and C it reaches x, y and z, respectively".
+
+Each claim's fields are first found on their own (:mod:`.fields`), so every number of such a list
+gets the name nearest to it, which is the same name for all. Here the list is read as a whole: when
+a field's value for one of its numbers is a member of a coordination of as many names ("A, B and C",
+or as many metric names in the sentence), the i-th number takes the i-th member. A number in
+brackets after a member of the list ("81.8% (+5.9%)") belongs to that member. Which field the names
+fill is whichever field already holds one of them, so the module never names a field's meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Claim
+    from .fields import FieldFinder
+
+FIELDS = ("benchmark", "baseline", "subject", "metric")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A claim with where its number sits in the normalised text, and its sentence's bounds."""
+
+    claim: "Claim"
+    evidence: str
+    start: int
+    after: int
+    s0: int
+    s1: int
+
+
+class RespectiveLists:
+    """Aligns the fields of a "respectively" list of numbers with a list of names."""
+
+    def __init__(self, fields: "FieldFinder"):
+        rx = fields.rx
+        self._cue, self._gap = rx.respectively, rx.list_gap
+        self._names = rx.name_list
+        self._metrics = fields.metric_spans
+
+    def align(self, text: str, placed: list[Placed]) -> list[Placed]:
+        """The claims with the fields of each "respectively" list aligned (the others as they were)."""
+        out = list(placed)
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        at = {id(p): i for i, p in enumerate(placed)}
+        for i, p in enumerate(placed):
+            by_sentence.setdefault((p.s0, p.s1), []).append(i)
+        for (s0, s1), idx in by_sentence.items():
+            if len(idx) < 2 or not self._cue.search(text, s0, s1):
+                continue
+            for groups in self._number_lists(text, [placed[i] for i in idx], s0, s1):
+                for field, members in self._members(text, s0, s1, groups):
+                    for group, member in zip(groups, members):
+                        for p in group:
+                            j = at[id(p)]
+                            out[j] = _with(out[j], field, member)
+        return out
+
+    # ---------------------------------------------------------------------------- the numbers
+
+    def _number_lists(self, text: str, items: list[Placed], s0: int, s1: int) -> list[list[list[Placed]]]:
+        """The lists of numbers that a "respectively" cue of the sentence governs: the run of numbers
+        right before it, or right after it ("were respectively x, y")."""
+        runs = self._runs(text, _groups(text, items))
+        lists = []
+        for cue in self._cue.finditer(text, s0, s1):
+            before = [r for r in runs if r[-1][-1].after <= cue.start()]
+            after = [r for r in runs if r[0][0].start >= cue.end()]
+            if before and _governed(text[before[-1][-1][-1].after : cue.start()], 80):
+                run = before[-1]
+            elif after and _governed(text[cue.end() : after[0][0][0].start], 30):
+                run = after[0]
+            else:
+                continue
+            if len(run) >= 2 and run not in lists:
+                lists.append(run)
+        return lists
+
+    def _runs(self, text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
+        """Groups joined into lists: consecutive groups with only a list separator between them."""
+        runs: list[list[list[Placed]]] = [[groups[0]]] if groups else []
+        for g in groups[1:]:
+            gap = re.sub(r"\([^()]*\)", " ", text[runs[-1][-1][-1].after : g[0].start])
+            if len(gap) <= 40 and self._gap.search(" ".join(gap.split()) + " "):
+                runs[-1].append(g)
+            else:
+                runs.append([g])
+        return runs
+
+    # ------------------------------------------------------------------------------ the names
+
+    def _members(self, text: str, s0: int, s1: int, groups: list[list[Placed]]) -> list[tuple[str, list[str]]]:
+        """(field, one name per group) for each field whose value is a member of a list of as many
+        names in the sentence."""
+        k = len(groups)
+        lo, hi = groups[0][0].start, groups[-1][-1].after
+        name_lists = [self._listed(nl.group(0)) for nl in self._names.finditer(text, s0, s1)
+                      if nl.end() <= lo or nl.start() >= hi]
+        name_lists = [ml for ml in name_lists if len(ml) == k]
+        metrics = self._metric_list(text, s0, s1, k)
+        if metrics:
+            name_lists.append(metrics)
+        out = []
+        for field in FIELDS:
+            values = {(g[0].claim.__dict__.get(field) or "").lower() for g in groups} - {""}
+            for members in name_lists:
+                if any(_same(v, m) for v in values for m in members):
+                    out.append((field, members))
+                    break
+        return out
+
+
+    def _listed(self, names: str) -> list[str]:
+        """The members of a name list, without the word saying what each is ("datasets"); a list whose
+        first members say it and whose last does not is no list ("A dataset and B achieves")."""
+        members = [re.sub(r"^the\s+", "", m, flags=re.IGNORECASE) for m in _SEPARATOR.split(names)]
+        what = [bool(_WHAT.search(m)) for m in members]
+        if any(what[:-1]) and not all(what):
+            return []
+        return [_WHAT.sub("", m) for m in members]
+
+    def _metric_list(self, text: str, s0: int, s1: int, k: int) -> list[str]:
+        """k metric names joined as one list ("accuracy and F1", "precision, recall and F1")."""
+        spans = [(s0 + a, s0 + b) for a, b in self._metrics(text[s0:s1])]
+        for i in range(len(spans) - k + 1):
+            run = spans[i : i + k]
+            if all(_SEPARATOR.fullmatch(text[e:s]) for (_, e), (s, _) in zip(run, run[1:])):
+                return [text[a:b] for a, b in run]
+        return []
+
+
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _with(p: Placed, field: str, value: str) -> Placed:
+    if getattr(p.claim, field) == value:
+        return p
+    return Placed(p.claim.model_copy(update={field: value}), p.evidence, p.start, p.after, p.s0, p.s1)
+
+
+_WHAT = re.compile(r"\s(?:datasets?|benchmarks?|tests?|test sets?|tasks?|splits?)$")
+
+
+def _same(value: str, member: str) -> bool:
+    member = member.lower()
+    return value == member or len(member) >= 3 and (member in value.split() or value in member.split())
+
+
+def _groups(text: str, items: list[Placed]) -> list[list[Placed]]:
+    """Each number with the numbers in brackets right after it ("81.8% (+5.9%)")."""
+    groups: list[list[Placed]] = []
+    for p in sorted(items, key=lambda p: p.start):
+        if groups and _in_brackets(text[groups[-1][-1].after : p.start]):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _in_brackets(gap: str) -> bool:
+    """A number right after an opening bracket that follows the previous number: "81.8% (+5.9%)"."""
+    return gap.count("(") > gap.count(")") and len(gap) <= 30
+
+
+def _governed(gap: str, reach: int) -> bool:
+    """Text between a list of numbers and its cue: short, within one clause."""
+    return len(gap) <= reach and not re.search(r"[;:]|\.\s", gap)
