@@ -276,6 +276,8 @@ def qualifier_before(text: str, pos: int, vocab: _Vocab | None = None) -> str | 
     """"up to", "more than", "about" ... just before ``pos`` (an article or "a score of" may come between)."""
     vocab = vocab or _vocab()
     raw = text[max(0, pos - 60) : pos].rstrip()
+    if raw.endswith("$"):  # "less than $50k": the currency sign stands between the cue and the number
+        raw = raw[:-1].rstrip()
     near, far = raw.lower()[::-1], _without_fillers(raw).lower()[::-1]
     for name, cues in (("upper", vocab.upper_re), ("lower", vocab.lower_re), ("approx", vocab.approx_re)):
         if cues.match(near) or cues.match(far):
@@ -355,6 +357,8 @@ def _combine(a: Mention, b: Mention, text: str) -> Mention:
 def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
     if m.unit is not None:
         return m
+    if m.start > 0 and text[m.start - 1] == "$":
+        return replace(m, unit="USD")  # "$0.06 per image", "$4.6 million" (LaTeX's $ is gone from the view)
     if m.magnitude_kind is None and vocab.factor_before.search(text, max(0, m.start - 40), m.start):
         return replace(m, unit="x")  # "by a factor of 1.65"
     sm = vocab.spaced_unit.match(text, m.end)

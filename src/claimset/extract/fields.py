@@ -79,7 +79,7 @@ class FieldFinder:
                                     python_matches=True)
         self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b", python_matches=True)
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
-        self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?!\d)", re.IGNORECASE, python_matches=True)
+        self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?![\d$])", re.IGNORECASE, python_matches=True)
         # "Kestrel 8B's win rate ...": the possessor owns the metric
         self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
                                       + self._metric.pattern + ")")
@@ -277,16 +277,22 @@ class FieldFinder:
         for i in range(len(verbs) - 1, -1, -1):
             seg_start = verbs[i - 1].end() if i > 0 else 0
             done, subject = self._subject_before(head[seg_start : verbs[i].start()], method)
+            subject = self._owner_of_measure(subject)
             if done and not self._is_measure(subject):
                 return subject  # (what is measured, "ROUGE scores were 3.2", is not the subject: look further back)
         if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
         return self._first_name(head, found)
 
+    def _owner_of_measure(self, phrase: str | None) -> str | None:
+        """"the accuracy of Lumen", "the performance of the tuned model": what is measured is of the subject."""
+        head, of, owner = (phrase or "").partition(" of ")
+        return owner if of and owner and self._is_measure(head) else phrase
+
     def _is_measure(self, phrase: str | None) -> bool:
         """A phrase naming what is measured ("the BLEU scores", "average relative gains"), not a system."""
-        last = phrase.split()[-1].lower() if phrase and phrase.split() else ""
-        return last in self.words["measure_nouns"] or bool(last and self._metric.fullmatch(last))
+        last = phrase.split()[-1] if phrase and phrase.split() else ""
+        return last.lower() in self.words["measure_nouns"] or bool(last and self._metric.fullmatch(last))
 
     @staticmethod
     def _not_measured_on(subject: str | None, found: dict, method: str | None) -> str | None:

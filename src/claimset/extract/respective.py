@@ -98,21 +98,20 @@ class RespectiveLists:
         names in the sentence."""
         k = len(groups)
         lo, hi = groups[0][0].start, groups[-1][-1].after
-        name_lists = [self._listed(nl.group(0)) for nl in self._names.finditer(text, s0, s1)
-                      if nl.end() <= lo or nl.start() >= hi]
-        name_lists = [ml for ml in name_lists if len(ml) == k]
+        names = [self._listed(nl.group(0)) for nl in self._names.finditer(text, s0, s1)
+                 if nl.end() <= lo or nl.start() >= hi]
+        lists = [(FIELDS, ml) for ml in names if len(ml) == k]
         metrics = self._metric_list(text, s0, s1, k)
-        if metrics:
-            name_lists.append(metrics)
+        if metrics:  # metric names fill the metric field only
+            lists.insert(0, (("metric",), metrics))
         out = []
         for field in FIELDS:
             values = {(g[0].claim.__dict__.get(field) or "").lower() for g in groups} - {""}
-            for members in name_lists:
-                if any(_same(v, m) for v in values for m in members):
+            for fields, members in lists:
+                if field in fields and any(_same(v, m) for v in values for m in members):
                     out.append((field, members))
                     break
         return out
-
 
     def _listed(self, names: str) -> list[str]:
         """The members of a name list, without the word saying what each is ("datasets"); a list whose
@@ -128,12 +127,14 @@ class RespectiveLists:
         spans = [(s0 + a, s0 + b) for a, b in self._metrics(text[s0:s1])]
         for i in range(len(spans) - k + 1):
             run = spans[i : i + k]
-            if all(_SEPARATOR.fullmatch(text[e:s]) for (_, e), (s, _) in zip(run, run[1:])):
+            if all(_METRIC_SEPARATOR.fullmatch(text[e:s]) for (_, e), (s, _) in zip(run, run[1:])):
                 return [text[a:b] for a, b in run]
         return []
 
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+# between two metric names of one list: a separator, after a word saying the first is a score
+_METRIC_SEPARATOR = re.compile(r"(?:[\s\-](?:scores?|values?|rates?))?(?:" + _SEPARATOR.pattern + ")", re.IGNORECASE)
 
 
 def _with(p: Placed, field: str, value: str) -> Placed:

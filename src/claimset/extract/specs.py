@@ -134,6 +134,19 @@ def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
 
 
+def _as_written(pattern: str) -> str:
+    """A trigger that is an abbreviation ("IS", "EM", "mAP", "KID") matches only as written, so the
+    words "is", "em", "map" and "kid" are never one; a pattern that says ``(?i`` itself is left alone."""
+    letters = re.sub(r"\\[a-zA-Z]|\(\?[a-zA-Z\-]+[:)]|\[[^\]]*\]", "", pattern)
+    if pattern.startswith("(?i") or not re.search(r"[A-Z][^a-z\s]*[A-Z]|[a-z][A-Z]|^[A-Z]{2}", letters):
+        return pattern
+    return f"(?-i:{pattern})"
+
+
+def _triggers(patterns: list[str]) -> str:
+    return _alt([_as_written(p) for p in patterns])
+
+
 @dataclass(frozen=True)
 class Trigger:
     """The trigger words of one claim type, compiled."""
@@ -159,7 +172,7 @@ class Specs:
         missing = [r for r in ROLES if r not in self._roles]
         if missing:
             raise ClaimsetError(f"no type spec declares the role(s) {', '.join(missing)}", extractors_dir() / "types")
-        self.triggers = [Trigger(t.name, Scanner(_alt(t.strong), _I), Scanner(_alt(t.weak), _I) if t.weak else None)
+        self.triggers = [Trigger(t.name, Scanner(_triggers(t.strong), _I), Scanner(_triggers(t.weak), _I) if t.weak else None)
                          for t in sorted(self.types.values(), key=lambda t: (t.trigger_rank, t.name)) if t.strong]
         self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
         self.P = _Compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})

@@ -322,6 +322,20 @@ def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     return k.decide("compute_saved" if saved else "measurement", unit, "compute_noun")
 
 
+def money(c: Ctx, k: Kit) -> list[Decision] | None:
+    """An amount of dollars that a system costs: money saved when a reduction cue precedes or it is
+    one end of a from->to pair ("cuts the cost from $40 to $12"), else a measured cost ("$0.06 per
+    image", "trained for less than $50k"). Other money ("a deal worth $1 billion") is not a claim."""
+    P = k.P
+    if c.m.unit != "USD":
+        return None
+    if not (P.money_cue.search(c.left) or P.rate_after.match(c.right)):
+        return []  # "a deal worth $625 million": money, but not what a system costs
+    left = c.left[: q.start()] if (q := P.comparative_qualifier.search(c.left)) else c.left
+    saved = P.reduction_cue.search(left) or c.m.role in ("from", "to")
+    return k.decide("compute_saved" if saved else "measurement", "USD", "money")
+
+
 def rate(c: Ctx, k: Kit) -> list[Decision] | None:
     """A rate is a measurement, before any data noun in it ("150 tokens per second")."""
     ru = k.P.rate_unit.match(c.right)
@@ -415,9 +429,15 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
     "Fairness (88.5)"), or with a plus sign ("+8.6")."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
-            or k.fields.metric_next_to(c.list_left, right):
+            or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k):
         return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
     return []
+
+
+def _respective_scores(c: Ctx, k: Kit) -> bool:
+    """"the recall, precision and F1 of X are 0.91, 0.89 and 0.90, respectively": a list of bare
+    numbers that "respectively" assigns to the metrics named before it."""
+    return c.m.in_list and bool(k.P.respectively_after.match(c.right)) and k.fields.metric_in(c.list_left)
 
 
 def _paren_score(c: Ctx, k: Kit) -> bool:
@@ -438,7 +458,7 @@ def is_undecided(decisions: list[Decision]) -> bool:
 
 STEPS: tuple[Step, ...] = (
     name_size, glued_letters, out_of, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
-    factor_of_setting, prior_example, setting_noun, setting_cue, collection_count, generic_count,
+    factor_of_setting, prior_example, money, setting_noun, setting_cue, collection_count, generic_count,
     example_factor, relative_size, multiplier_word, percentage, factor, byte_amount, glued_time,
     param_noun, flop_or_compute_noun, rate, data_noun, time_taken, magnitude_size, points, metric_pair, bare_score,
 )
