@@ -35,7 +35,7 @@ CLAIM_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
     ("claim_type", pa.string(), False, "speedup | memory_reduction | compute_reduction | model_size | dataset_size | benchmark_score."),
     ("value", pa.float64(), False, "The number as written, magnitudes folded (540B -> 5.4e11; 98% -> 98; 6.13x -> 6.13)."),
     ("value_max", pa.float64(), True, "High end of a range ('6-10x' -> 10), else null."),
-    ("unit", pa.string(), True, "x, %, params, tokens, a data unit (examples, images, ...), a metric unit (points, s, FLOPs, GB), or null."),
+    ("unit", pa.string(), True, "x, %, params, tokens, a data unit (examples, images, ...), a metric unit (points, s, FLOPs, GB), USD for dollar amounts, or null."),
     ("qualifier", pa.string(), False, "exact | approx | upper | lower (up to / more than / about ...)."),
     ("number", pa.string(), False, "The numeric text exactly as written: abstract[start:end] == number."),
     ("start", pa.int32(), False, "Character offset (Python string index) of number in the abstract."),

@@ -405,9 +405,15 @@ class FieldFinder:
         left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
         right = sentence[b:]
-        return (self._class_in_brackets(left) or self._name_before(left) or self._model_with(left, right)
+        return (self._slash_sibling(left, sentence[a:b]) or self._class_in_brackets(left) or self._name_before(left)
+                or self._model_with(left, right)
                 or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
                 or self._named_later(right))
+
+    def _slash_sibling(self, left: str, number: str) -> str | None:
+        """"Llama-3-8B/70B": the second size names its own model, "Llama-3-70B"."""
+        sm = self.rx.slash_size_before.search(left.rstrip(" ") if left.endswith("/ ") else left)
+        return sm.group("stem") + number if sm else None
 
     def _description_named(self, left: str, right: str) -> str | None:
         """A size that opens a description ("Poro-2, a 34 billion parameter model"): the name beside it."""

@@ -481,9 +481,9 @@ def _token_at(text: str, start: int, end: int) -> str:
     e = end
     if e < len(text) and text[e].isdigit():  # footnote digits glued to the size ("Mistral-7B1") are not the name
         return text[s:e]
-    while e < len(text) and not text[e].isspace() and text[e] not in ",;)\"'" \
-            and not (text[e] == "." and text[e + 1 : e + 2].isupper()):  # "...-13B.These": a lost space
-        e += 1
+    while e < len(text) and not text[e].isspace() and text[e] not in ",;)\"'!?" \
+            and not (text[e] in "./" and (text[e + 1 : e + 2].isupper() or text[e + 1 : e + 2].isdigit())):
+        e += 1  # (stops at "...-13B.These", a lost space, and at "Qwen-7B/72B", the name of another size)
     return text[s:e].rstrip(".:")
 
 
