@@ -114,7 +114,8 @@ def _list_marker(c: Ctx, k: Kit) -> bool:
 
 
 def _year(m) -> bool:
-    return float(m.value).is_integer() and 1900 <= m.value <= 2100 and m.value_max is None
+    """A year is written as four digits: "2,000 pairs" is a count."""
+    return m.text.isdigit() and 1900 <= m.value <= 2100 and m.value_max is None
 
 
 def modifier_decade_or_citation(c: Ctx, k: Kit) -> list[Decision] | None:
