@@ -26,6 +26,7 @@ class Decision:
     evidence: str = ""
     score: float | None = None
     margin: float | None = None
+    benchmark_hint: str | None = None  # the benchmark the step read the number on ("MM-Vet (40.2 vs. 35.4)")
 
 
 @dataclass

@@ -206,7 +206,7 @@ class FieldFinder:
                 return out
         if kind == self.roles["measurement"]:
             out["metric"] = self._nearest_metric(sentence, a, b)
-            out["benchmark"] = self._nearest_benchmark(sentence, a, b, out["metric"])
+            out["benchmark"] = decision.benchmark_hint or self._nearest_benchmark(sentence, a, b, out["metric"])
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of

@@ -10,7 +10,7 @@ and word lists from the specs (``k.P``, ``k.S.lists``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .context import Ctx, Decision
@@ -420,9 +420,21 @@ def metric_pair(c: Ctx, k: Kit) -> list[Decision] | None:
     if m.role not in ("from", "to", "vs-left", "vs-right"):
         return None
     pair_start = m.start if m.role in ("from", "vs-left") else c.text.rfind("from", 0, m.start)
-    if k.fields.metric_in(c.text[max(0, pair_start - 70) : pair_start]) or m.sign == "+":
+    before = c.text[max(0, pair_start - 70) : pair_start]
+    if k.fields.metric_in(before) or m.sign == "+":
         return k.decide("measurement", None, "metric_pair")
+    named = k.P.benchmark_bracket_before.search(_pair_left(c, k)) if m.role in ("vs-left", "vs-right") else None
+    if named:  # "MM-Vet (40.2 vs. 35.4)": two systems' scores on a named benchmark
+        return [replace(d, benchmark_hint=named.group("name")) for d in k.decide("measurement", None, "metric_pair")]
     return []
+
+
+def _pair_left(c: Ctx, k: Kit) -> str:
+    """The words before a vs pair (before its left number, for the right one)."""
+    if c.m.role == "vs-left":
+        return c.left
+    vs = k.P.vs_before.search(c.left)
+    return c.left[: vs.start()] if vs else ""
 
 
 def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
