@@ -75,9 +75,15 @@ class FieldFinder:
         self._compile_metrics(spec.metrics)
         self._not_bench = set(spec.not_benchmarks)
         bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*))*|[a-z]+[A-Z][\w\-]*)"
-        self._bench_intro = Scanner(rf"\b(?:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
+        # (the word before a benchmark may open the sentence: "On HumanEval, ...")
+        self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
                                     python_matches=True)
         self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b", python_matches=True)
+        # "on GSM8K (94.2%) and MATH (71.5%)": a score in brackets after a member of a benchmark list
+        member = rf"{bench_name}\s?\([^()]*\)"
+        self._bench_bracketed = re.compile(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<list>{member}"
+                                           rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){member})*)")
+        self._bracket_member = re.compile(rf"(?P<name>{bench_name})\s?\((?P<inside>[^()]*)\)")
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
         self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?![\d$])", re.IGNORECASE, python_matches=True)
         # "Kestrel 8B's win rate ...": the possessor owns the metric
@@ -206,13 +212,14 @@ class FieldFinder:
                 return out
         if kind == self.roles["measurement"]:
             out["metric"] = self._nearest_metric(sentence, a, b)
-            out["benchmark"] = decision.benchmark_hint or self._nearest_benchmark(sentence, a, b, out["metric"])
+            out["benchmark"] = (decision.benchmark_hint or self._bracketed_benchmark(sentence, a)
+                                or self._nearest_benchmark(sentence, a, b, out["metric"]))
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
-                                               or method, out, method)
+                                               or method, out, method, self._benchmarks_named(sentence, kind))
         if m.role in ("from", "vs-right"):
             out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
         return out
@@ -237,6 +244,19 @@ class FieldFinder:
                 if d < best_d:
                     best, best_d = name, d
         return best
+
+    def _bracketed_benchmark(self, sentence: str, a: int) -> str | None:
+        """The member of a benchmark list whose brackets hold the number ("on GSM8K (94.2%) and MATH (71.5%)")."""
+        if "(" not in sentence[max(0, a - 12) : a]:
+            return None
+        for lm in self._bench_bracketed.finditer(sentence):
+            if not lm.start("list") <= a < lm.end("list"):
+                continue
+            for mm in self._bracket_member.finditer(sentence, lm.start("list"), lm.end("list")):
+                if mm.start("inside") <= a < mm.end("inside") and mm.group("name").split()[0] not in self._not_bench:
+                    # "Kinetics (90.0% on K400 ...)": a benchmark named inside the brackets is nearer
+                    return None if self._bench_intro.search(mm.group("inside")) else mm.group("name")
+        return None
 
     def _benchmark_name(self, name: str, metric: str | None, introduced: bool) -> bool:
         first = name.split()[0]
@@ -294,11 +314,20 @@ class FieldFinder:
         last = phrase.split()[-1] if phrase and phrase.split() else ""
         return last.lower() in self.words["measure_nouns"] or bool(last and self._metric.fullmatch(last))
 
+    def _benchmarks_named(self, sentence: str, kind: str) -> set[str]:
+        """The benchmarks a sentence introduces ("on GPQA"), for a score (lower case)."""
+        if kind != self.roles["measurement"]:
+            return set()
+        return {n.group("name").lower() for n in self._bench_intro.finditer(sentence)}
+
     @staticmethod
-    def _not_measured_on(subject: str | None, found: dict, method: str | None) -> str | None:
-        """What a score is measured on (its benchmark or metric) is never what it is about: the
-        subject is the model, method or system (guidelines), so the method's name stands in."""
-        if subject and subject.lower() in {(found["benchmark"] or "").lower(), (found["metric"] or "").lower()}:
+    def _not_measured_on(subject: str | None, found: dict, method: str | None, benchmarks: set[str]) -> str | None:
+        """What a score is measured on (its benchmark or metric, or a benchmark the sentence names) is
+        never what it is about: the subject is the model, method or system (guidelines), so the
+        method's name stands in."""
+        bench = (found["benchmark"] or "").lower()
+        if subject and (subject.lower() in {bench, (found["metric"] or "").lower()} | benchmarks
+                        or bench and subject.lower().startswith(bench + " ")):  # "ScienceQA benchmark"
             return method
         return subject
 
