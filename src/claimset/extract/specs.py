@@ -114,10 +114,12 @@ class SettingsSpec(_Spec):
     relative_before: list[str]
     example_before: list[str]
     percent_before: list[str]
+    point_after: list[str] = Field(default_factory=list)
     out_of_not_items: list[str]
 
     _patterns = field_validator("after", "factor_after", "factor_before", "before", "percent_after",
-                                "relative_before", "example_before", "percent_before")(_check_patterns)
+                                "relative_before", "example_before", "percent_before",
+                                "point_after")(_check_patterns)
 
 
 class LexiconSpec(_Spec):
@@ -221,6 +223,7 @@ class Specs:
             # "(<10%) of the budget": a closing bracket may stand between the percentage and its noun
             "percent_after": re.compile(r"^\)?\s?(?:" + _alt(st.percent_after) + r")", _I),
             "percent_before": re.compile(r"(?:" + _alt(st.percent_before) + r")\s?$", _I),
+            "point_after": re.compile(r"^\s?(?:" + _alt(st.point_after or ["(?!)"]) + r")", _I),
             "relative_before": re.compile(r"(?:" + _alt(st.relative_before) + r")$", _I),
             "out_of_not_items": re.compile(r"^(?:" + _alt(st.out_of_not_items) + r")$", _I),
             "bare_before": re.compile(r"(?:" + _alt(score.bare_before) + r")\s*$", 0),

@@ -50,9 +50,12 @@ class TriggerScorer:
 
     def __call__(self, c: Ctx, evidence: str) -> list[Decision] | None:
         m = c.m
-        s0, s1 = max(c.s0, m.start - REACH), min(c.s1, m.after + REACH)
+        # a list's items share what follows the list ("4.31x and 4.15x faster", "0.46 and 0.13 times
+        # the parameters"): triggers after a list item are read from the list's end
+        end = m.group_after if m.in_list and m.group_after else m.after
+        s0, s1 = max(c.s0, m.start - REACH), min(c.s1, end + REACH)
         sentence = c.text[s0:s1]
-        a, b = m.start - s0, m.after - s0
+        a, b = m.start - s0, end - s0
         found = self._spans(c.text)
         best: dict[str, float] = {}
         near_right: dict[str, int] = {}
