@@ -38,6 +38,8 @@ Step = Callable[[Ctx, Kit], "list[Decision] | None"]
 # The longest setting cue before a number ("demonstration counts up to ") is under 30 characters:
 # reading 60 keeps that end-anchored alternation cheap.
 SETTING_CUE_REACH = 60
+# Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
+DRAWS = 1000
 
 
 # ------------------------------------------------------------------------- names and versions
@@ -370,6 +372,8 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
         return True
     if P.per_unit_after.match(right):
         return True  # "10 examples per class": shots
+    if P.draws_after.match(right) and not cue and m.magnitude_kind is None and m.value < DRAWS:
+        return True  # "with 16 samples": outputs drawn
     return unit == "problems" and "task" in dm.group(1).lower() and not cue
 
 
