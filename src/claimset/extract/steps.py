@@ -364,10 +364,8 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     m, P, left, right = c.m, k.P, c.left, c.right
-    if unit == "tokens" and P.token_setting_near.search(left[-50:] + right[:40]):
+    if unit == "tokens" and _a_length(c, k, cue):
         return True
-    if unit == "tokens" and (m.qualifier == "upper" or P.up_to_before.search(left)) and not cue:
-        return True  # "supporting up to 128k tokens": a context length
     if unit == "words" and not cue and not P.corpus_word.search(dm.group(0)):
         return True
     if P.per_unit_after.match(right):
@@ -375,6 +373,14 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     if P.draws_after.match(right) and not cue and m.magnitude_kind is None and m.value < DRAWS:
         return True  # "with 16 samples": outputs drawn
     return unit == "problems" and "task" in dm.group(1).lower() and not cue
+
+
+def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
+    """A token count that is a length: near "context", "input" ...; or "up to 128k tokens" with no data cue."""
+    P = k.P
+    if P.token_setting_near.search(c.left[-50:] + c.right[:40]):
+        return True
+    return (c.m.qualifier == "upper" or bool(P.up_to_before.search(c.left))) and not cue
 
 
 def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
