@@ -35,9 +35,12 @@ def test_lookaround_stays_with_python():
     assert [m.span() for m in s.finditer("FLOPs and FLOPs utilization")] == [(0, 5)]
 
 
-def test_trigger_words_compile_under_re2():
-    compiled = [t.strong.fast is not None for t in specs().triggers]
-    assert sum(compiled) >= len(compiled) - 1  # at most one trigger list needs a look-ahead
+def test_trigger_words_run_on_re2():
+    # a list with look-arounds ("(?<!full )precision") is prefiltered by RE2 without them
+    for t in specs().triggers:
+        for scanner in (t.strong, t.weak):
+            if scanner is not None:
+                assert scanner.fast is not None or scanner._free is not None, t.name
 
 
 @settings(max_examples=300, deadline=None)
