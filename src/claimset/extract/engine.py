@@ -4,7 +4,8 @@
 2. **candidates** (:mod:`claimset.numbers`): numbers, ranges, lists and pairs, with qualifiers;
 3. **exclusions and typing** (:mod:`.steps`): named steps, in order, each passing, excluding or typing
    a number; factors and percentages are typed by trigger words (:mod:`.triggers`);
-4. **fields** (:mod:`.fields`): subject, baseline, benchmark, metric;
+4. **fields** (:mod:`.fields`): subject, baseline, benchmark, metric; the numbers of a
+   "respectively" list take their own members of a name list (:mod:`.respective`);
 5. **confidence** (:mod:`.confidence`): the probability the claim is right, from its evidence;
 6. **validation**: every claim passes the :class:`~claimset.models.Claim` validators, offsets mapped
    back to the abstract as written.
