@@ -124,7 +124,9 @@ def modifier_decade_or_citation(c: Ctx, k: Kit) -> list[Decision] | None:
     """Compound modifiers ("4-bit", "double-check"), decades ("the 1990s") and citation years
     ("2024b") are not claims."""
     m, P = c.m, k.P
-    if P.compound_modifier.match(c.glued_after) and m.magnitude_kind is None and (m.unit is None or m.is_word):
+    after = c.text[m.end : m.end + 12]
+    if m.magnitude_kind is None and (m.unit is None and P.compound_modifier.match(after)
+                                     or m.is_word and P.word_compound.match(after)):
         return []
     if P.decade.match(m.text) or P.citation_year.match(m.text):
         return []
