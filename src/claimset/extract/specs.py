@@ -221,7 +221,7 @@ class Specs:
             "settings_before": re.compile(r"(?:" + _alt([b for b in st.before if b not in generic]) + r")\s?$", _I),
             "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
             # "(<10%) of the budget": a closing bracket may stand between the percentage and its noun
-            "percent_after": re.compile(r"^\)?\s?(?:" + _alt(st.percent_after) + r")", _I),
+            "percent_after": re.compile(r"^\)?\s?(?:" + _alt(st.percent_after) + r")\b", _I),  # ("of Web" is not "of WebArena")
             "percent_before": re.compile(r"(?:" + _alt(st.percent_before) + r")\s?$", _I),
             "point_after": re.compile(r"^\s?(?:" + _alt(st.point_after or ["(?!)"]) + r")", _I),
             "relative_before": re.compile(r"(?:" + _alt(st.relative_before) + r")$", _I),

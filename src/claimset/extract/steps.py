@@ -418,7 +418,8 @@ def _model_context(c: Ctx, k: Kit) -> bool:
     other_after = bool(noun_after and noun_after.group(1).lower() not in k.S.lists["size_followers"]
                        or P.number_after.match(right))
     after_word = bool(P.word_before.search(c.left)) and not other_after
-    return bool(P.model_noun.match(right) or after_word or P.closing_paren_after.match(right) or P.name_after.match(right))
+    return bool(P.model_noun.match(right) or after_word or P.closing_paren_after.match(right) or P.name_after.match(right)
+                or P.size_of_size_after.match(right))  # "3B of its 30B parameters"
 
 
 def points(c: Ctx, k: Kit) -> list[Decision] | None:
