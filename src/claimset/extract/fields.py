@@ -74,14 +74,16 @@ class FieldFinder:
         self.roles = roles
         self._compile_metrics(spec.metrics)
         self._not_bench = set(spec.not_benchmarks)
-        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*))*|[a-z]+[A-Z][\w\-]*)"
+        # (a version after a space is part of the name: "LiveCodeBench v5")
+        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*)"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
                                     python_matches=True)
         self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b", python_matches=True)
         # "on GSM8K (94.2%) and MATH (71.5%)": a score in brackets after a member of a benchmark list
         member = rf"{bench_name}\s?\([^()]*\)"
-        self._bench_bracketed = re.compile(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<list>{member}"
+        self._bench_bracketed = re.compile(rf"(?:\b(?i:{'|'.join(spec.benchmark_before)})|(?i:benchmarks?|datasets?|tasks?),|"
+                                           rf"(?i:such as|including|e\.g\.,?))\s(?:the\s)?(?P<list>{member}"
                                            rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){member})*)")
         self._bracket_member = re.compile(rf"(?P<name>{bench_name})\s?\((?P<inside>[^()]*)\)")
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
@@ -222,7 +224,20 @@ class FieldFinder:
                                                or method, out, method, self._benchmarks_named(sentence, kind))
         if m.role in ("from", "vs-right"):
             out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
+        elif kind == self.roles["measurement"]:
+            self._bracketed_owner(sentence, a, out)
         return out
+
+    def _bracketed_owner(self, sentence: str, a: int, out: dict) -> None:
+        """"..., surpassing o3-mini (67.4%)": a score in brackets right after a model's name is that
+        model's (the other value of a comparison: its subject is the other system, guidelines)."""
+        bm = self.rx.name_bracket_before.search(sentence[max(0, a - 60) : a])
+        name = bm.group("name") if bm else None
+        if not name or name.lower() in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()} \
+                or not (any(self._namey(w) or self.rx.versioned_name.match(w) for w in name.split())
+                        or self.rx.spaced_version_name.match(name)) or name in self._generic:
+            return
+        out["subject"], out["baseline"] = name, None
 
     def _nearest_metric(self, sentence: str, a: int, b: int) -> str | None:
         best, best_d = None, 10**9
