@@ -112,3 +112,13 @@ def test_a_version_glued_to_a_name_is_not_a_list_item():
     assert ("2", 2.0) in values and all(v != 2e9 for _, v in values)
     shared = [(m.text, m.value) for m in parse("models of 7, 13, and 70 billion parameters")]
     assert [v for _, v in shared] == [7e9, 13e9, 70e9]
+
+
+def test_in_bytes_folds_byte_units():
+    from claimset.numbers import in_bytes
+
+    assert in_bytes(2.6, "TB") == 2.6e12
+    assert in_bytes(3, "GiB") == 3 * 2**30
+    assert in_bytes(570, "GB") == 5.7e11
+    assert in_bytes(12, "bytes") == 12
+    assert in_bytes(None, "TB") is None

@@ -72,6 +72,15 @@ class _Vocab:
 
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
+
+
+def in_bytes(value: float | None, unit: str | None) -> float | None:
+    """``value`` of a byte ``unit`` ("TB", "GiB", "bytes") as a number of bytes ("2.6", "TB" -> 2.6e12)."""
+    if value is None:
+        return None
+    factors = load_spec("numbers")["byte_units"]
+    factor = 1.0 if unit in ("byte", "bytes") else float(factors.get(unit or "", 1.0))
+    return _scaled(value, factor)
 _TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h|°)"  # and degrees: a glued measurement unit ("19°")
 
 

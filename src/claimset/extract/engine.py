@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Claim, Paper
-from ..numbers import Mention, parse, url_spans
+from ..numbers import Mention, in_bytes, parse, url_spans
 from ..spec import specs_digest
 from ..textview import TextView, normalize
 from .confidence import confidence, evidence_key
@@ -157,12 +157,15 @@ class RuleExtractor:
         start, end = view.span(m.start, m.end, number=True)
         ss, se = view.span(*sentence)
         fields = self.fields.find(view.text, m, win[0], win[1], decision, method)
+        value, value_max = m.value, m.value_max
+        if decision.unit == "bytes" and m.unit != decision.unit:  # a data amount in bytes folds to bytes
+            value, value_max = in_bytes(value, m.unit), in_bytes(value_max, m.unit)
         return Claim.model_validate(
             {
                 "paper_id": paper.paper_id,
                 "claim_type": decision.claim_type,
-                "value": m.value,
-                "value_max": m.value_max,
+                "value": value,
+                "value_max": value_max,
                 "unit": decision.unit,
                 "qualifier": m.qualifier,
                 "number": paper.abstract[start:end],

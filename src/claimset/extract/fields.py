@@ -82,8 +82,9 @@ class FieldFinder:
         self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b", python_matches=True)
         # "on GSM8K (94.2%) and MATH (71.5%)": a score in brackets after a member of a benchmark list
         member = rf"{bench_name}\s?\([^()]*\)"
-        self._bench_bracketed = re.compile(rf"(?:\b(?i:{'|'.join(spec.benchmark_before)})|(?i:benchmarks?|datasets?|tasks?),|"
-                                           rf"(?i:such as|including|e\.g\.,?))\s(?:the\s)?(?P<list>{member}"
+        self._bench_bracketed = re.compile(rf"(?:\b(?i:{'|'.join(spec.benchmark_before)})|"
+                                           rf"(?i:benchmarks?|datasets?|tasks?)(?:,|:|\ssuch as|\sincluding))"
+                                           rf"\s(?:the\s)?(?P<list>{member}"
                                            rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){member})*)")
         self._bracket_member = re.compile(rf"(?P<name>{bench_name})\s?\((?P<inside>[^()]*)\)")
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))

@@ -38,12 +38,13 @@ class _Spec(BaseModel):
 
 class RelativeSize(_Spec):
     sized: list[str]
+    sized_of: list[str] = Field(default_factory=list)
     larger: list[str]
     excluded: list[str]
     owner_before: list[str]
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
-    _patterns = field_validator("sized", "larger", "excluded", "owner_before")(_check_patterns)
+    _patterns = field_validator("sized", "sized_of", "larger", "excluded", "owner_before")(_check_patterns)
 
 
 class TypeSpec(_Spec):
@@ -229,6 +230,7 @@ class Specs:
             "bare_before": re.compile(r"(?:" + _alt(score.bare_before) + r")\s*$", 0),
             "bare_after": re.compile(r"^\s*(?:" + _alt(score.bare_after) + r")", 0),
             "rel_sized": re.compile(r"^\s?(?:" + _alt(rel.sized) + r")", _I),
+            "rel_sized_of": re.compile(r"^\s?(?:" + _alt(rel.sized_of or ["(?!)"]) + r")", _I),
             "rel_larger": re.compile(r"^\s?(?:" + _alt(rel.larger) + r")", _I),
             "rel_excluded": re.compile(r"^\s?(?:" + _alt(rel.excluded) + r")", _I),
             "rel_owner": re.compile(r"(?:" + _alt(rel.owner_before) + r")$", _I),

@@ -236,6 +236,9 @@ def relative_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return None
     if P.rel_sized.match(c.right) or P.rel_larger.match(c.right) and P.rel_owner.search(c.left):
         return k.decide("relative_size", m.unit or "x", "relative_size")
+    if P.rel_sized_of.match(c.right):
+        smaller = m.value < 1 or m.reduction_only or P.rel_owner.search(c.left)
+        return k.decide("relative_size", m.unit or "x", "relative_size") if smaller else []
     if P.rel_excluded.match(c.right):
         return []
     return None
