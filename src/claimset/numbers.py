@@ -80,7 +80,8 @@ def in_bytes(value: float | None, unit: str | None) -> float | None:
         return None
     factors = load_spec("numbers")["byte_units"]
     factor = 1.0 if unit in ("byte", "bytes") else float(factors.get(unit or "", 1.0))
-    return _scaled(value, factor)
+    power = math.log10(factor)
+    return _scaled(value, factor) if power == round(power) else value * factor  # (KiB, GiB: not powers of ten)
 _TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h|°)"  # and degrees: a glued measurement unit ("19°")
 
 
