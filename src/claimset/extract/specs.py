@@ -20,7 +20,8 @@ from ..fastre import Scanner
 from ..spec import extractors_dir, spec_names, validated_spec
 
 _I = re.IGNORECASE
-ROLES = ("size", "data", "items_out_of", "measurement", "relative_size", "memory_amount", "compute_saved")
+ROLES = ("size", "data", "items_out_of", "measurement", "relative_size", "memory_amount", "compute_saved",
+         "time_saved")
 
 
 def _check_patterns(values: list[str]) -> list[str]:

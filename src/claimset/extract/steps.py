@@ -389,9 +389,17 @@ def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
 
 
 def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A time taken ("in 24 hours") is a measurement."""
-    tn = k.P.time_noun.match(c.right)
-    if tn and k.P.time_taken_before.search(c.left):
+    """A time taken ("in 24 hours", "trained for 5 days") is a measurement; a time a from->to pair
+    brings down ("from 120 ms to 45 ms", "from 5 days to 3 hours") is a speedup, both ends."""
+    P, left = k.P, c.left
+    tn = P.time_noun.match(c.right)
+    if not tn:
+        return None
+    paired = P.from_before.search(left) and P.time_to_after.match(c.right) or P.time_to_before.search(left)
+    if paired:  # (the time nouns stand between the numbers, so the parser made no from->to pair)
+        saved = P.reduction_cue.search(left)
+        return k.decide("time_saved" if saved else "measurement", tn.group(1).strip(), "time_pair")
+    if P.time_taken_before.search(left):
         return k.decide("measurement", tn.group(1).strip(), "time_taken")
     return None
 
