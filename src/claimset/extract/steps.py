@@ -168,7 +168,8 @@ def prior_example(c: Ctx, k: Kit) -> list[Decision] | None:
 def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """Counts and settings named after the number ("12 datasets", "4-bit", "128k tokens long")."""
     P, right = k.P, c.right
-    if not P.settings_after.match(right) or _factor_claim(c, k) or P.rate_unit.match(right):
+    if not P.settings_after.match(right) or _factor_claim(c, k) or P.rate_unit.match(right) \
+            or c.m.unit and P.byte_unit.match(c.m.unit):  # ("a 48GB GPU": byte_amount decides)
         return None
     data_noun = P.data_noun.match(right)
     if not P.param.match(right) and not data_noun:
@@ -296,7 +297,9 @@ def byte_amount(c: Ctx, k: Kit) -> list[Decision] | None:
     if P.byte_noun.match(c.right):
         return k.decide("data", "bytes", "byte_data")
     if P.hardware_before.search(c.left) or P.hardware_after.match(c.right):
-        return []
+        # the hardware of a setting is not a claim, but the memory a method fits in is (guidelines
+        # v4: "can be trained using LoRA on a 24GB VRAM GPU")
+        return k.decide("memory_amount", m.unit, "byte_memory") if P.fits_on_before.search(c.left) else []
     return k.decide("memory_amount", m.unit, "byte_memory")
 
 
@@ -304,8 +307,8 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     """A time unit glued to the number ("554.66s") is a measurement ("10s of seconds" is not)."""
     if not c.m.unit:
         return None
-    if k.P.of_after.match(c.right):
-        return []
+    if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left):
+        return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s" (a decade)
     return k.decide("measurement", c.m.unit, "glued_time")
 
 
