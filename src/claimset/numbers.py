@@ -414,6 +414,19 @@ def _atoms(text: str, atom: re.Pattern):
         pos = m.end()
 
 
+def _change_then_level(a: Mention, b: Mention, before: str) -> bool:
+    """"improves accuracy by 4.1% to 78.3%": a change and the level it reaches, not a range. Read so
+    when the second is a high level far above the first and one of them is written with decimals
+    (range ends are round: "by 10% to 60%")."""
+    if a.unit != "%" or b.unit != "%" or not _BY_BEFORE.search(before):
+        return False
+    exact = not (float(a.value).is_integer() and float(b.value).is_integer())
+    return exact and b.value >= 50 and a.value > 0 and b.value / a.value >= 5
+
+
+_BY_BEFORE = re.compile(r"\bby\s(?:(?:about|around|up to|over|nearly|roughly|approximately)\s)?$", re.IGNORECASE)
+
+
 def _overlaps(atoms: list[Mention], starts: list[int], s: int, e: int) -> bool:
     """Does [s, e) overlap one of ``atoms`` (sorted by start, ``starts`` their starts)?"""
     i = bisect.bisect_left(starts, e)
@@ -481,7 +494,7 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
                     a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None
                     and (a.suffix or "").upper() in ("M", "B", "T") and (b.suffix or "").upper() in ("M", "B", "T")
                 )
-                is_range = not from_pair or family
+                is_range = (not from_pair or family) and not _change_then_level(a, b, before)
                 if from_pair and not is_range:
                     merged.append(replace(a, role="from"))
                     merged.append(replace(b, role="to"))

@@ -101,11 +101,12 @@ class FieldFinder:
         metrics = sorted(metrics, key=len, reverse=True)
         self._metric = re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{m})" for m in metrics) + r")(?![\w])")
         alt = "|".join(_metric_case(m) for m in metrics)
-        self._metric_ci = Scanner(r"(?<![\w\-])(?:" + alt + r")(?![\w])", python_matches=True)
+        # (an abbreviation may take a plural "s": "FIDs of 5.1 and 3.2")
+        self._metric_ci = Scanner(r"(?<![\w\-])(?:" + alt + r")(?:(?<=[A-Z])(?=s(?![\w]))|(?![\w]))", python_matches=True)
         # A bare number is a score right next to a metric's name: "(70.9 perplexity)", "22.13 PPL",
         # "a perplexity of 2.68", "FID 1.73", "an R² of 0.63", "test perplexities of 83 and 82".
         self._metric_after = re.compile(rf"^\s?(?:(?i:{self.rx.metric_after_qualifier.pattern}))?(?:{alt})(?![\w\-])")
-        self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt}){self.rx.metric_before_link.pattern}$")
+        self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt})s?{self.rx.metric_before_link.pattern}$")  # ("FIDs of")
 
     # ------------------------------------------------------------------------------ helpers
 

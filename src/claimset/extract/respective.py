@@ -1,4 +1,5 @@
-"""Fields of the numbers of a "respectively" list: "on A, B and C it reaches x, y and z, respectively".
+"""Fields of the numbers of a "respectively" list: "on A, B and C it reaches x, y and z, respectively"
+(and of slash pairs: "0.7/1.1 BLEU on En-De/En-Fr").
 
 Each claim's fields are first found on their own (:mod:`.fields`), so every number of such a list
 gets the name nearest to it, which is the same name for all. Here the list is read as a whole: when
@@ -50,7 +51,7 @@ class RespectiveLists:
         for i, p in enumerate(placed):
             by_sentence.setdefault((p.s0, p.s1), []).append(i)
         for (s0, s1), idx in by_sentence.items():
-            if len(idx) < 2 or not self._cue.search(text, s0, s1):
+            if len(idx) < 2:
                 continue
             for groups in self._number_lists(text, [placed[i] for i in idx], s0, s1):
                 for field, members in self._members(text, s0, s1, groups):
@@ -65,8 +66,9 @@ class RespectiveLists:
     def _number_lists(self, text: str, items: list[Placed], s0: int, s1: int) -> list[list[list[Placed]]]:
         """The lists of numbers that a "respectively" cue of the sentence governs: the run of numbers
         right before it, or right after it ("were respectively x, y")."""
-        runs = self._runs(text, _groups(text, items))
-        lists = []
+        groups = _groups(text, items)
+        lists = _slash_pairs(text, groups)  # "0.7/1.1 BLEU on En-De/En-Fr" needs no cue
+        runs = self._runs(text, groups)
         for cue in self._cue.finditer(text, s0, s1):
             before = [r for r in runs if r[-1][-1].after <= cue.start()]
             after = [r for r in runs if r[0][0].start >= cue.end()]
@@ -116,7 +118,7 @@ class RespectiveLists:
     def _listed(self, names: str) -> list[str]:
         """The members of a name list, without the word saying what each is ("datasets"); a list whose
         first members say it and whose last does not is no list ("A dataset and B achieves")."""
-        members = [re.sub(r"^the\s+", "", m, flags=re.IGNORECASE) for m in _SEPARATOR.split(names)]
+        members = [re.sub(r"^the\s+", "", m, flags=re.IGNORECASE).rstrip(".") for m in _SEPARATOR.split(names)]
         what = [bool(_WHAT.search(m)) for m in members]
         if any(what[:-1]) and not all(what):
             return []
@@ -132,7 +134,7 @@ class RespectiveLists:
         return []
 
 
-_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s*/\s*(?=[A-Za-z])", re.IGNORECASE)
 # between two metric names of one list: a separator, after a word saying the first is a score
 _METRIC_SEPARATOR = re.compile(r"(?:[\s\-](?:scores?|values?|rates?))?(?:" + _SEPARATOR.pattern + ")", re.IGNORECASE)
 
@@ -160,6 +162,17 @@ def _groups(text: str, items: list[Placed]) -> list[list[Placed]]:
         else:
             groups.append([p])
     return groups
+
+
+def _slash_pairs(text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
+    """Runs of numbers joined by slashes ("0.7/1.1", "4%/2%")."""
+    runs: list[list[list[Placed]]] = []
+    for g in groups:
+        if runs and text[runs[-1][-1][-1].after : g[0].start].strip() == "/":
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    return [r for r in runs if len(r) >= 2]
 
 
 def _in_brackets(gap: str) -> bool:
