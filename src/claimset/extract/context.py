@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..numbers import Mention
 
@@ -32,7 +31,9 @@ class Decision:
 @dataclass
 class Ctx:
     """One number in its sentence window ``text[s0:s1]``: the words just before it (``left``) and
-    after it (``right``; after the whole list for a list item)."""
+    after it (``right``; after the whole list for a list item); whether it is ``bare`` (no unit, no
+    magnitude, not a multiplier word: a plain count or score); and ``list_left``, the words before
+    the number or before its list ("perplexities of 83 and 82"). Computed once: every step reads them."""
 
     text: str
     m: Mention
@@ -40,25 +41,18 @@ class Ctx:
     s1: int
     left: str = field(init=False)
     right: str = field(init=False)
+    bare: bool = field(init=False)
+    list_left: str = field(init=False)
+    memo: dict = field(init=False, default_factory=dict)  # what several steps read once (see steps._data_noun)
 
     def __post_init__(self) -> None:
         m = self.m
         self.left = self.text[max(self.s0, m.start - NEAR) : m.start]
         tail_from = m.group_after if m.in_list and m.group_after else m.after
         self.right = self.text[tail_from : self.s1]
-
-    @cached_property
-    def bare(self) -> bool:
-        """No unit, no magnitude, not a multiplier word: a plain count or score."""
-        m = self.m
-        return m.unit is None and m.magnitude_kind is None and not m.is_word
-
-    @cached_property
-    def list_left(self) -> str:
-        """The words before the number, or before its list ("perplexities of 83 and 82")."""
-        m = self.m
+        self.bare = m.unit is None and m.magnitude_kind is None and not m.is_word
         start = m.group_start if m.in_list and m.group_start is not None else m.start
-        return self.text[max(0, start - NEAR) : start]
+        self.list_left = self.text[max(0, start - NEAR) : start]
 
     @property
     def glued_after(self) -> str:

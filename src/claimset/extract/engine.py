@@ -122,7 +122,8 @@ class RuleExtractor:
                                                                           and self._coordinated(c)):
             inherited = siblings.get(head_key) or siblings.get(key)
             decisions = [replace(d, evidence="sibling") for d in inherited] if inherited else decisions
-        decisions = self._paired(m, s0, decisions, siblings)
+        if m.role is not None:
+            decisions = self._paired(m, s0, decisions, siblings)
         if decisions:
             siblings[key] = decisions
             if head:

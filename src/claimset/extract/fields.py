@@ -19,6 +19,8 @@ from ..fastre import Scanner
 from .specs import NamedPattern
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from ..numbers import Mention
     from .context import Decision
 
@@ -223,7 +225,7 @@ class FieldFinder:
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
-                                               or method, out, method, self._benchmarks_named(sentence, kind))
+                                               or method, out, method, lambda: self._benchmarks_named(sentence, kind))
         if m.role in ("from", "vs-right"):
             out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
         elif kind == self.roles["measurement"]:
@@ -338,12 +340,13 @@ class FieldFinder:
         return {n.group("name").lower() for n in self._bench_intro.finditer(sentence)}
 
     @staticmethod
-    def _not_measured_on(subject: str | None, found: dict, method: str | None, benchmarks: set[str]) -> str | None:
+    def _not_measured_on(subject: str | None, found: dict, method: str | None,
+                         benchmarks: "Callable[[], set[str]]") -> str | None:
         """What a score is measured on (its benchmark or metric, or a benchmark the sentence names) is
         never what it is about: the subject is the model, method or system (guidelines), so the
-        method's name stands in."""
+        method's name stands in. ``benchmarks`` gives the sentence's benchmarks, read only if needed."""
         bench = (found["benchmark"] or "").lower()
-        if subject and (subject.lower() in {bench, (found["metric"] or "").lower()} | benchmarks
+        if subject and (subject.lower() in {bench, (found["metric"] or "").lower()} or subject.lower() in benchmarks()
                         or bench and subject.lower().startswith(bench + " ")):  # "ScienceQA benchmark"
             return method
         return subject
@@ -484,7 +487,7 @@ class FieldFinder:
         return self._named_later(after) or description
 
     def _class_in_brackets(self, left: str) -> str | None:
-        paren = self.rx.model_class_paren.search(left)
+        paren = self.rx.model_class_paren.search(left) if "(" in left[-45:] else None
         named_left = re.search(r"[(,]\s?([A-Z][\w\-.+]*)\s$", left)  # "Heron models (Heron 7B: ...)": the name wins
         if paren and not named_left and not re.search(r"[A-Z]", paren.group(1).split()[-1][:1]):
             words = paren.group(1).split()
@@ -541,6 +544,8 @@ class FieldFinder:
 
     def _trained_owner(self, head: str) -> str | None:
         """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
+        if "rained" not in head[-80:]:
+            return None  # (the pattern ends with "trained on": most heads have no such words to read)
         trained = self.rx.trained_on.search(head)
         if not trained:
             return None

@@ -45,14 +45,16 @@ class RespectiveLists:
 
     def align(self, text: str, placed: list[Placed]) -> list[Placed]:
         """The claims with the fields of each "respectively" list aligned (the others as they were)."""
+        if len(placed) < 2 or "/" not in text and "espectively" not in text:
+            return placed  # (most abstracts: nothing to align)
         out = list(placed)
         by_sentence: dict[tuple[int, int], list[int]] = {}
         at = {id(p): i for i, p in enumerate(placed)}
         for i, p in enumerate(placed):
             by_sentence.setdefault((p.s0, p.s1), []).append(i)
         for (s0, s1), idx in by_sentence.items():
-            if len(idx) < 2:
-                continue
+            if len(idx) < 2 or "/" not in text[s0:s1] and not self._cue.search(text, s0, s1):
+                continue  # (most sentences: no list to align)
             for groups in self._number_lists(text, [placed[i] for i in idx], s0, s1):
                 for field, members in self._members(text, s0, s1, groups):
                     for group, member in zip(groups, members):

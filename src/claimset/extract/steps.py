@@ -35,6 +35,13 @@ class Kit:
 
 Step = Callable[[Ctx, Kit], "list[Decision] | None"]
 
+
+def _data_noun(c: Ctx, k: Kit):
+    """The data noun right after the number (or None), matched once for all the steps that ask."""
+    if "data_noun" not in c.memo:
+        c.memo["data_noun"] = k.P.data_noun.match(c.right)
+    return c.memo["data_noun"]
+
 # The longest setting cue before a number ("demonstration counts up to ") is under 30 characters:
 # reading 60 keeps that end-anchored alternation cheap.
 SETTING_CUE_REACH = 60
@@ -49,12 +56,12 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
     m, P = c.m, k.P
-    glued = P.glued_name.search(c.left) if m.sign is None else None
+    glued = P.glued_name.search(c.left) if m.sign is None and "-" in c.left[-3:] else None
     if not glued or m.value_max is not None:
         return None
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes:
         return []
-    if P.not_model.match(glued.group(1)) or P.data_noun.match(c.right) and not P.param.match(c.right):
+    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
         return []
     if P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]):
         return []
@@ -171,7 +178,7 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     if not P.settings_after.match(right) or _factor_claim(c, k) or P.rate_unit.match(right) \
             or c.m.unit and P.byte_unit.match(c.m.unit):  # ("a 48GB GPU": byte_amount decides)
         return None
-    data_noun = P.data_noun.match(right)
+    data_noun = _data_noun(c, k)
     if not P.param.match(right) and not data_noun:
         return []
     if data_noun and P.token_setting_after.match(right):
@@ -189,7 +196,7 @@ def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
 def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
     """A count right after a named collection is its size ("a benchmark of 24 curated motifs")."""
     P, m = k.P, c.m
-    if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or P.data_noun.match(c.right):
+    if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or _data_noun(c, k):
         return None  # (a data noun after it: the data step reads it)
     items = P.items_after.match(c.right)
     if not items or not P.collection_cue.search(c.left) or (m.magnitude_kind is None and m.value < 10):
@@ -202,7 +209,7 @@ def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
 def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
     """A bare count after "for/in/of/with/using" is not a claim, unless a unit or metric says it is."""
     P, left, right = k.P, c.left, c.right
-    if not c.bare or not P.generic_before.search(left) or P.data_noun.match(right):
+    if not c.bare or not P.generic_before.search(left) or _data_noun(c, k):
         return None
     if P.bare_after.match(right) or P.points_after.match(right) or P.bare_before.search(left):
         return None
@@ -358,7 +365,7 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """A data noun after the number: a data amount, unless a length or context ("up to 128k
     tokens"), words that are not a corpus, or tasks that are not problems."""
     m, P = c.m, k.P
-    dm = P.data_noun.match(c.right) if m.sign is None else None
+    dm = _data_noun(c, k) if m.sign is None else None
     if not dm:
         return None
     cue = bool(P.data_cue.search(c.left))

@@ -87,7 +87,7 @@ class TriggerScorer:
                 near_right[name] = min(near_right.get(name, 999), dist)
         else:
             dist, between, w = a - te, sentence[te:a], weight
-        if P.in_terms_of.search(sentence, max(0, ts - 40), ts):
+        if "terms of" in sentence and P.in_terms_of.search(sentence, max(0, ts - 40), ts):
             w *= NAMED  # "8 times faster in terms of total compute"
         w *= 0.5 ** len(P.trigger_boundary.findall(between))
         return w * math.exp(-dist / DECAY)
