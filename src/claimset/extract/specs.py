@@ -203,7 +203,7 @@ class Specs:
                                      rf"(?:{_alt(size.model_nouns)})\b"),
             # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
             "data_noun": re.compile(r"^[\s\-]?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
-                                    r"(?:[a-z\-]+|[A-Z]{2,}) ){0,3}?(" + "|".join(f"(?:{k})" for k in data.nouns)
+                                    r"(?:[a-z\-]+|[A-Z]{2,}) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
                                     + r")(?![\w\-])", _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
             "data_cue": re.compile(r"(?:" + _alt(data.data_cues) + r")\s+(?:"
