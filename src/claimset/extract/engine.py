@@ -155,7 +155,9 @@ class RuleExtractor:
 
     def _claim(self, paper: Paper, view: TextView, m: Mention, sentence: tuple[int, int], win: tuple[int, int],
                decision: Decision, evidence: str, method: str | None) -> Claim:
-        start, end = view.span(m.start, m.end, number=True)
+        # a percentage written with a space keeps the space and the sign ("82 %", guidelines v4)
+        spaced_sign = m.unit == "%" and m.unit_end is not None and view.text[m.end : m.unit_end].strip() in ("%", "\\%")
+        start, end = view.span(m.start, m.unit_end if spaced_sign else m.end, number=True)
         ss, se = view.span(*sentence)
         fields = self.fields.find(view.text, m, win[0], win[1], decision, method)
         value, value_max = m.value, m.value_max
