@@ -319,6 +319,9 @@ class FieldFinder:
             subject = self._owner_of_measure(subject)
             if done and not self._is_measure(subject):
                 return subject  # (what is measured, "ROUGE scores were 3.2", is not the subject: look further back)
+        introduced = self.rx.intro.search(head)  # "We introduce Kestrel, a model that achieves ..."
+        if introduced and (introduced.group("n") or introduced.group("w")) not in self._generic:
+            return introduced.group("n") or introduced.group("w")
         if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
         return self._first_name(head, found)
