@@ -1,6 +1,6 @@
 """Precision of claimset on a corpus no one here wrote, by hand audit.
 
-Two audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and value right?):
+The audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and value right?):
 
 - ``benchmarks/audit/epoch-sample-50.jsonl``: 50 claims drawn at random (polars ``sample(50,
   seed=2026)``) from ``datasets/claimset-epoch`` as extracted by rules/0.2.0 on 2026-11-22;
@@ -9,7 +9,10 @@ Two audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and v
   nearest thing to a held-out measurement this project has (with each claim's confidence);
 - ``benchmarks/audit/seeds-outside-dev-60.jsonl``: 60 claims drawn at random (``random.Random(20261202)``,
   after shuffling) from the claims of rules/0.3.2 on 2026-12-02 in the 67 seed papers with claims that
-  are *not* in ``dev.jsonl`` (the "held-out seed papers").
+  are *not* in ``dev.jsonl`` (the "held-out seed papers");
+- ``benchmarks/audit/epoch-outside-dev-60.jsonl``: 60 claims drawn at random (``random.Random(20261203)``,
+  after sorting by claim id and shuffling) from the claims of rules/0.3.8 on 2026-12-02 in Epoch papers
+  that are in neither dev set: a fresh sample, judged once, after the session's rule changes.
 
 This script prints each audit's precision, and which audited claims the current extractor no longer
 produces with the same type (a fix or a regression to look at) — it never re-judges anything itself.
@@ -29,12 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 AUDITS = {"epoch-sample-50.jsonl": "claimset-epoch", "epoch-outside-dev-40.jsonl": "claimset-epoch",
-          "seeds-outside-dev-60.jsonl": "claimset-seeds"}
+          "seeds-outside-dev-60.jsonl": "claimset-seeds", "epoch-outside-dev-60.jsonl": "claimset-epoch"}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--audit", action="append", help="audit file(s) (default: all three)")
+    ap.add_argument("--audit", action="append", help="audit file(s) (default: all of them)")
     args = ap.parse_args()
     totals = [0, 0]
     for path in args.audit or [ROOT / "benchmarks" / "audit" / n for n in AUDITS]:
@@ -44,7 +47,7 @@ def main() -> None:
             totals[0] += ok
             totals[1] += n
     if totals[1]:
-        print(f"papers outside both dev sets (the two 'outside-dev' audits): {totals[0]} of {totals[1]} correct "
+        print(f"papers outside both dev sets (the 'outside-dev' audits): {totals[0]} of {totals[1]} correct "
               f"-> precision {totals[0] / totals[1]:.3f}")
 
 
