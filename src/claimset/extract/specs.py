@@ -202,7 +202,8 @@ class Specs:
             "model_noun": re.compile(r"^[\s\-]?(?:(?:" + "|".join(size.model_modifiers) + r")[ -])*"
                                      rf"(?:{_alt(size.model_nouns)})\b"),
             # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
-            "data_noun": re.compile(r"^[\s\-]?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
+            # (a bracketed modifier may come first: "400M (image, text) pairs")
+            "data_noun": re.compile(r"^[\s\-]?(?:\([^()]{1,30}\)\s)?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
                                     r"(?:[a-z\-]+|[A-Z]{2,}) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
                                     + r")(?![\w\-])", _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
