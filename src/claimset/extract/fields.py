@@ -262,6 +262,8 @@ class FieldFinder:
                     continue
                 s, e = mm.start("name"), mm.end("name")
                 d = s - b if s >= b else (a - e) * 1.2
+                if rx is self._bench_intro and s >= b and self.rx.own_benchmark_gap.match(sentence[b : mm.start()]):
+                    d = -1  # "68.2 on MMLU-Pro, 51.3 on GPQA": the benchmark right after the number is its own
                 if d < best_d:
                     best, best_d = name, d
         return best
