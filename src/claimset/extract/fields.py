@@ -258,8 +258,9 @@ class FieldFinder:
         for rx in (self._bench_intro, self._bench_named):
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
-                if not self._benchmark_name(name, metric, introduced=rx is self._bench_intro):
-                    continue
+                cue = mm.group(0).split()[0] if rx is self._bench_intro else None
+                if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[mm.end("name"):]):
+                    continue  # ("in Janus models", "in the Qwen family": models, not a benchmark)
                 s, e = mm.start("name"), mm.end("name")
                 d = s - b if s >= b else (a - e) * 1.2
                 if rx is self._bench_intro and s >= b and self.rx.own_benchmark_gap.match(sentence[b : mm.start()]):
@@ -281,12 +282,14 @@ class FieldFinder:
                     return None if self._bench_intro.search(mm.group("inside")) else mm.group("name")
         return None
 
-    def _benchmark_name(self, name: str, metric: str | None, introduced: bool) -> bool:
+    def _benchmark_name(self, name: str, metric: str | None, cue: str | None) -> bool:
+        """Can ``name`` (after ``cue``, "on", "of" ..., or before "benchmark") be a benchmark? A single
+        plain capitalised word only after "on"/"in"/"across" ("on Cityscapes"; "of Meena" is a model)."""
         first = name.split()[0]
         if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name):
             return False
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
-            return name.isupper() or not introduced
+            return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")
         return True
 
     def _baseline(self, sentence: str, a: int, b: int) -> str | None:
@@ -354,7 +357,8 @@ class FieldFinder:
         method's name stands in. ``benchmarks`` gives the sentence's benchmarks, read only if needed."""
         bench = (found["benchmark"] or "").lower()
         if subject and (subject.lower() in {bench, (found["metric"] or "").lower()} or subject.lower() in benchmarks()
-                        or bench and subject.lower().startswith(bench + " ")):  # "ScienceQA benchmark"
+                        or bench and re.match(re.escape(bench) + r"\s(?:benchmark|dataset|test set|suite|split)s?\b",
+                                              subject.lower())):  # "ScienceQA benchmark", not "Janus 7B"
             return method
         return subject
 
