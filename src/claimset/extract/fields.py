@@ -226,11 +226,24 @@ class FieldFinder:
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
                                                or method, out, method, lambda: self._benchmarks_named(sentence, kind))
+        return self._finished(out, m, kind, sentence, a, method)
+
+    def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
+        """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
+        if out["subject"] and out["subject"] == method:
+            out["subject"] = self._as_written(method, sentence)
         if m.role in ("from", "vs-right"):
             out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
         elif kind == self.roles["measurement"]:
             self._bracketed_owner(sentence, a, out)
         return out
+
+    @staticmethod
+    def _as_written(method: str, sentence: str) -> str:
+        """The method's name as the sentence writes it, when it writes a longer form ("Goat" written
+        "Goat-7B", "SA" written "SA-1B"): the subject is the name in the same sentence (guidelines)."""
+        longer = re.search(r"(?<![\w\-])" + re.escape(method) + r"-[\w][\w\-.]*[\w]", sentence)
+        return longer.group(0) if longer else method
 
     def _bracketed_owner(self, sentence: str, a: int, out: dict) -> None:
         """"..., surpassing o3-mini (67.4%)": a score in brackets right after a model's name is that
