@@ -73,6 +73,8 @@ class _Vocab:
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
 
+_TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h|°)"  # and degrees: a glued measurement unit ("19°")
+
 
 def in_bytes(value: float | None, unit: str | None) -> float | None:
     """``value`` of a byte ``unit`` ("TB", "GiB", "bytes") as a number of bytes ("2.6", "TB" -> 2.6e12)."""
@@ -82,7 +84,6 @@ def in_bytes(value: float | None, unit: str | None) -> float | None:
     factor = 1.0 if unit in ("byte", "bytes") else float(factors.get(unit or "", 1.0))
     power = math.log10(factor)
     return _scaled(value, factor) if power == round(power) else value * factor  # (KiB, GiB: not powers of ten)
-_TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h|°)"  # and degrees: a glued measurement unit ("19°")
 
 
 @lru_cache(maxsize=1)

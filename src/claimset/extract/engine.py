@@ -31,7 +31,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.9"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.10"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -156,7 +156,7 @@ class RuleExtractor:
     def _claim(self, paper: Paper, view: TextView, m: Mention, sentence: tuple[int, int], win: tuple[int, int],
                decision: Decision, evidence: str, method: str | None) -> Claim:
         # a percentage written with a space keeps the space and the sign ("82 %", guidelines v4)
-        spaced_sign = m.unit == "%" and m.unit_end is not None and view.text[m.end : m.unit_end].strip() in ("%", "\\%")
+        spaced_sign = m.unit == "%" and m.unit_end is not None and view.text[m.end : m.unit_end].strip() == "%"
         start, end = view.span(m.start, m.unit_end if spaced_sign else m.end, number=True)
         ss, se = view.span(*sentence)
         fields = self.fields.find(view.text, m, win[0], win[1], decision, method)

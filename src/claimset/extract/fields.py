@@ -81,11 +81,14 @@ class FieldFinder:
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
                                     python_matches=True)
-        self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{'|'.join(spec.benchmark_after)})\b", python_matches=True)
+        what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")
+        self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{what})\b", python_matches=True)
+        # a name followed by one of them, at the end of a phrase ("Penn Treebank dataset", "ScienceQA benchmark")
+        self.benchmark_word_end = re.compile(rf"\s(?:{what})$", re.IGNORECASE)
         # "on GSM8K (94.2%) and MATH (71.5%)": a score in brackets after a member of a benchmark list
         member = rf"{bench_name}\s?\([^()]*\)"
         self._bench_bracketed = re.compile(rf"(?:\b(?i:{'|'.join(spec.benchmark_before)})|"
-                                           rf"(?i:benchmarks?|datasets?|tasks?)(?:,|:|\ssuch as|\sincluding))"
+                                           rf"(?i:{what})(?:,|:|\ssuch as|\sincluding))"
                                            rf"\s(?:the\s)?(?P<list>{member}"
                                            rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){member})*)")
         self._bracket_member = re.compile(rf"(?P<name>{bench_name})\s?\((?P<inside>[^()]*)\)")
@@ -362,16 +365,15 @@ class FieldFinder:
             return set()
         return {n.group("name").lower() for n in self._bench_intro.finditer(sentence)}
 
-    @staticmethod
-    def _not_measured_on(subject: str | None, found: dict, method: str | None,
+    def _not_measured_on(self, subject: str | None, found: dict, method: str | None,
                          benchmarks: "Callable[[], set[str]]") -> str | None:
         """What a score is measured on (its benchmark or metric, or a benchmark the sentence names) is
         never what it is about: the subject is the model, method or system (guidelines), so the
         method's name stands in. ``benchmarks`` gives the sentence's benchmarks, read only if needed."""
         bench = (found["benchmark"] or "").lower()
         if subject and (subject.lower() in {bench, (found["metric"] or "").lower()} or subject.lower() in benchmarks()
-                        or bench and re.match(re.escape(bench) + r"\s(?:benchmark|dataset|test set|suite|split)s?\b",
-                                              subject.lower())):  # "ScienceQA benchmark", not "Janus 7B"
+                        or bench and subject.lower().startswith(bench + " ")
+                        and self._bench_named.match(subject) is not None):  # "ScienceQA benchmark", not "Janus 7B"
             return method
         return subject
 

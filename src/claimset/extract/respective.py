@@ -42,6 +42,7 @@ class RespectiveLists:
         self._cue, self._gap = rx.respectively, rx.list_gap
         self._names = rx.name_list
         self._metrics = fields.metric_spans
+        self._what = fields.benchmark_word_end
 
     def align(self, text: str, placed: list[Placed]) -> list[Placed]:
         """The claims with the fields of each "respectively" list aligned (the others as they were)."""
@@ -86,14 +87,11 @@ class RespectiveLists:
 
     def _runs(self, text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
         """Groups joined into lists: consecutive groups with only a list separator between them."""
-        runs: list[list[list[Placed]]] = [[groups[0]]] if groups else []
-        for g in groups[1:]:
-            gap = re.sub(r"\([^()]*\)", " ", text[runs[-1][-1][-1].after : g[0].start])
-            if len(gap) <= 40 and self._gap.search(" ".join(gap.split()) + " "):
-                runs[-1].append(g)
-            else:
-                runs.append([g])
-        return runs
+        return _joined(text, groups, self._listed_gap)
+
+    def _listed_gap(self, gap: str) -> bool:
+        gap = re.sub(r"\([^()]*\)", " ", gap)
+        return len(gap) <= 40 and bool(self._gap.search(" ".join(gap.split()) + " "))
 
     # ------------------------------------------------------------------------------ the names
 
@@ -121,10 +119,10 @@ class RespectiveLists:
         """The members of a name list, without the word saying what each is ("datasets"); a list whose
         first members say it and whose last does not is no list ("A dataset and B achieves")."""
         members = [re.sub(r"^the\s+", "", m, flags=re.IGNORECASE).rstrip(".") for m in _SEPARATOR.split(names)]
-        what = [bool(_WHAT.search(m)) for m in members]
+        what = [bool(self._what.search(m)) for m in members]
         if any(what[:-1]) and not all(what):
             return []
-        return [_WHAT.sub("", m) for m in members]
+        return [self._what.sub("", m) for m in members]
 
     def _metric_list(self, text: str, s0: int, s1: int, k: int) -> list[str]:
         """k metric names joined as one list ("accuracy and F1", "precision, recall and F1")."""
@@ -147,9 +145,6 @@ def _with(p: Placed, field: str, value: str) -> Placed:
     return Placed(p.claim.model_copy(update={field: value}), p.evidence, p.start, p.after, p.s0, p.s1)
 
 
-_WHAT = re.compile(r"\s(?:datasets?|benchmarks?|tests?|test sets?|tasks?|splits?)$")
-
-
 def _same(value: str, member: str) -> bool:
     member = member.lower()
     return value == member or len(member) >= 3 and (member in value.split() or value in member.split())
@@ -166,15 +161,20 @@ def _groups(text: str, items: list[Placed]) -> list[list[Placed]]:
     return groups
 
 
-def _slash_pairs(text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
-    """Runs of numbers joined by slashes ("0.7/1.1", "4%/2%")."""
+def _joined(text: str, groups: list[list[Placed]], joins) -> list[list[list[Placed]]]:
+    """Consecutive groups whose gap ``joins(gap)`` accepts, as runs (a run of one group included)."""
     runs: list[list[list[Placed]]] = []
     for g in groups:
-        if runs and text[runs[-1][-1][-1].after : g[0].start].strip() == "/":
+        if runs and joins(text[runs[-1][-1][-1].after : g[0].start]):
             runs[-1].append(g)
         else:
             runs.append([g])
-    return [r for r in runs if len(r) >= 2]
+    return runs
+
+
+def _slash_pairs(text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
+    """Runs of numbers joined by slashes ("0.7/1.1", "4%/2%")."""
+    return [r for r in _joined(text, groups, lambda gap: gap.strip() == "/") if len(r) >= 2]
 
 
 def _in_brackets(gap: str) -> bool:
