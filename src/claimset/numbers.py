@@ -375,8 +375,8 @@ def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
     sm = vocab.spaced_unit.match(text, m.end)
     if sm:
         unit = _norm_unit(sm.group(1), vocab)
-        if unit == "x" and sm.group(1) == "x" and re.match(r"\s*\d", text[sm.end() : sm.end() + 3]):
-            return m  # "3 x 3": a product, not a factor
+        if unit == "x" and sm.group(1) in ("x", "X", "×") and re.match(r"\s*\d", text[sm.end() : sm.end() + 3]):
+            return m  # "3 x 3", "1 × 1": a product, not a factor
         return replace(m, unit=unit, unit_end=sm.end())
     return m
 

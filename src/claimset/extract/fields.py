@@ -65,6 +65,13 @@ class _Rx:
                               else v.compile() for k, v in spec.patterns.items()})
 
 
+# what lies between two members of one list of names: ", ", " and ", ", B, and "
+_LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:[\w\-.]+(?:\s[\w\-.]+)?"
+                       r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
+
+_LIST_END = re.compile(r",?\s(?:and|or)\s")
+
+
 class FieldFinder:
     """Finds the subject, baseline, benchmark and metric of a claim in its sentence."""
 
@@ -82,6 +89,7 @@ class FieldFinder:
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
                                     python_matches=True)
         what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")
+        self._bench_what = what
         self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{what})\b", python_matches=True)
         # a name followed by one of them, at the end of a phrase ("Penn Treebank dataset", "ScienceQA benchmark")
         self.benchmark_word_end = re.compile(rf"\s(?:{what})$", re.IGNORECASE)
@@ -229,7 +237,7 @@ class FieldFinder:
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
                                                or method, out, method, lambda: self._benchmarks_named(sentence, kind))
-        return self._finished(out, m, kind, sentence, a, method)
+        return self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text)
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
@@ -240,6 +248,33 @@ class FieldFinder:
         elif kind == self.roles["measurement"]:
             self._bracketed_owner(sentence, a, out)
         return out
+
+    def _not_on_itself(self, out: dict, sentence: str, text: str) -> dict:
+        """A benchmark that is the subject itself, or one of the models listed with it ("versions of
+        Llama-3.1, Mistral-v0.3, and Gemma-2 reach 85-95%"), is not what the score is measured on,
+        unless the abstract calls that name a benchmark (a paper that introduces one)."""
+        bench, subject = out["benchmark"], out["subject"]
+        if bench and subject and (bench.lower() == subject.lower() and not self._called_benchmark(bench, text)
+                                  or self._listed_with(bench, subject, sentence)):
+            out["benchmark"] = None
+        return out
+
+    def _called_benchmark(self, name: str, text: str) -> bool:
+        """Does the abstract call ``name`` a benchmark ("the MBPP dataset", "(DC) test set", "on DC")?"""
+        n = re.escape(name)
+        return re.search(rf"{n}\)?\s(?:[\w\-]+\s)?(?:{self._bench_what})\b|\bon\s(?:the\s)?{n}\b", text, re.I) is not None
+
+    @staticmethod
+    def _listed_with(bench: str, subject: str, sentence: str) -> bool:
+        """Are the two names members of one list ("A, B, and C")?"""
+        i, j = sentence.find(bench), sentence.find(subject)
+        if i < 0 or j < 0:
+            return False
+        (_, e1), (s2, e2) = sorted([(i, i + len(bench)), (j, j + len(subject))])
+        gap = sentence[e1:s2]
+        # a conjunction between them or right after ("On X, Y reaches" is not a list)
+        return _LIST_GAP.fullmatch(gap) is not None and (re.search(r"\s(?:and|or)\s", gap) is not None
+                                                        or _LIST_END.match(sentence, e2) is not None)
 
     @staticmethod
     def _as_written(method: str, sentence: str) -> str:
@@ -317,7 +352,7 @@ class FieldFinder:
             words = phrase.split()
             if not words or len(words) > 9 or words[0].lower() in ("a", "an") and len(words) < 2:
                 continue
-            if self.rx.vague_baseline.match(phrase) and len(words) <= 1:
+            if self.rx.vague_baseline.match(phrase) and len(words) <= 1 or self.rx.time_span_baseline.match(phrase):
                 continue
             s = mm.start()
             d = s - b if s >= b else (a - mm.end()) * 1.1

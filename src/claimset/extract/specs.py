@@ -64,10 +64,12 @@ class TypeSpec(_Spec):
     size_suffixes: list[str] = Field(default_factory=list)
     # data amounts
     byte_nouns: list[str] = Field(default_factory=list)
+    byte_nouns_before: list[str] = Field(default_factory=list)
     data_cues: list[str] = Field(default_factory=list)
     collection_cues: list[str] = Field(default_factory=list)
     cue_fillers: list[str] = Field(default_factory=list)
     not_modifiers: list[str] = Field(default_factory=list)
+    not_heads: list[str] = Field(default_factory=list)
     nouns: dict[str, str] = Field(default_factory=dict)
     # measurements
     bare_before: list[str] = Field(default_factory=list)
@@ -75,7 +77,7 @@ class TypeSpec(_Spec):
     relative_size: RelativeSize | None = None
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
-    _patterns = field_validator("strong", "weak", "param_nouns", "model_nouns", "byte_nouns", "data_cues",
+    _patterns = field_validator("strong", "weak", "param_nouns", "model_nouns", "byte_nouns", "byte_nouns_before", "data_cues",
                                 "collection_cues", "bare_before", "bare_after")(_check_patterns)
 
     @field_validator("roles")
@@ -131,6 +133,14 @@ class LexiconSpec(_Spec):
     time_nouns: list[str]
     rate_units: list[str]
     not_model_names: list[str]
+
+
+def _not_head(data) -> str:
+    """A data noun that only modifies the head after it is not the unit ("12 image classification tasks")."""
+    if not data.not_heads:
+        return ""
+    words = r"(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)[a-z\-]+\s){0,2}"
+    return r"(?!\s" + words + "(?:" + "|".join(data.not_heads) + r")\b)"
 
 
 def _alt(patterns: list[str]) -> str:
@@ -205,8 +215,10 @@ class Specs:
             # (a bracketed modifier may come first: "400M (image, text) pairs")
             "data_noun": re.compile(r"^[\s\-]?(?:\([^()]{1,30}\)\s)?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
                                     r"(?:[a-z\-]+|[A-Z]{2,}) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
-                                    + r")(?![\w\-])", _I),
+                                    + r")(?![\w\-])" + _not_head(data), _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
+            "byte_noun_before": re.compile(r"\b(?:" + _alt(data.byte_nouns_before or ["(?!)"])
+                                           + r")\s(?:\(\s?)?[<>~≤≥]?$", _I),
             "data_cue": re.compile(r"(?:" + _alt(data.data_cues) + r")\s+(?:"
                                    + "|".join(f"{f} " for f in data.cue_fillers) + r")?$", _I),
             "collection_cue": re.compile(r"\b(?:" + _alt(data.collection_cues or ["(?!)"]) + r")\s+(?:"

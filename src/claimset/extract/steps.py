@@ -254,11 +254,14 @@ def relative_size(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
     """"twice", "an order of magnitude", "half": typed by trigger words; a noun after an article
-    ("a triple") is not a factor, and "half" is a claim only as a reduction."""
+    ("a triple") or before a noun ("double descent") is not a factor, and "half" is a claim only as a
+    reduction."""
     m, P = c.m, k.P
     if not m.is_word:
         return None
     if P.article_before.search(c.left) and not P.factor_noun_after.match(c.right):
+        return []
+    if P.adjective_multiplier.match(c.text[m.start : m.start + 40]):
         return []
     if m.reduction_only and not P.reduction_word_before.search(c.left) \
             and not m.text.lower().startswith(("halv", "halves")):
@@ -301,7 +304,7 @@ def byte_amount(c: Ctx, k: Kit) -> list[Decision] | None:
     m, P = c.m, k.P
     if not m.unit or not P.byte_unit.match(m.unit):
         return None
-    if P.byte_noun.match(c.right):
+    if P.byte_noun.match(c.right) or P.byte_noun_before.search(c.left):
         return k.decide("data", "bytes", "byte_data")
     if P.hardware_before.search(c.left) or P.hardware_after.match(c.right):
         # the hardware of a setting is not a claim, but the memory a method fits in is (guidelines

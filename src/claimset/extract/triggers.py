@@ -21,6 +21,7 @@ DECAY = 45.0
 AFTER_BONUS = 1.25
 WEAK = 0.35
 NAMED = 3.0  # a trigger after "in terms of" names the quantity outright
+CONDITION = 0.1  # a trigger in a "with ..." phrase after the number is a condition, not its quantity
 
 
 class TriggerScorer:
@@ -83,6 +84,8 @@ class TriggerScorer:
             others = P.other_relative.search(between)
             if others:
                 w *= 0.3  # "1.42x and a 1.49x memory reduction": that trigger is the next number's
+            if P.condition_after.match(between):
+                w *= CONDITION
             if weight == 1.0 and dist <= 60 and not others and not P.punctuation.search(between):
                 near_right[name] = min(near_right.get(name, 999), dist)
         else:
