@@ -116,8 +116,9 @@ def _vocab() -> _Vocab:
         r"|\d{1,3}(?:\.\d{1,6})?e[+-]?\d{1,3}(?![\w.])"  # scientific (the text view writes 10^{9} as 1e9)
         r"|\d+(?:\.\d+)?|\.\d+)"
         r"(?P<plus>\+)?"
-        # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B").
-        rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>{words_alt})\b)?"
+        # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B"); a magnitude word may
+        # be capitalised ("7 Billion parameters", in titles and model cards).
+        rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b)?"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<unit>{'|'.join(glued_units)})?"

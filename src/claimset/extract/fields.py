@@ -298,8 +298,8 @@ class FieldFinder:
         best, best_d = None, 10**9
         for mm in self._metric_ci.finditer(sentence):
             d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
-            if mm.start() < b and "," in sentence[mm.end() : a]:
-                d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric behind a comma is another number's
+            if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
+                d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
             if d < best_d:
                 best, best_d = mm.group(0), d
         return best
