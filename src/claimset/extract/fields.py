@@ -590,8 +590,12 @@ class FieldFinder:
         if not m:
             return None
         name = m.group(2).rstrip(".")
+        also = _ACRONYM_NEXT.match(right, m.end())
+        if also and self._namey(also.group(0).strip(" ()")):
+            return also.group(0).strip(" ()")  # "a 22B-parameter ViT (ViT-22B)": the name in brackets is fuller
         # in brackets a lower-case name with a digit is still a name: "(text-davinci-003)"
-        if name not in self._not_bench and (self._namey(name) or m.group(1) and re.search(r"\d", name)):
+        if name not in self._not_bench and (self._namey(name) or m.group(1) and re.search(r"\d", name)
+                                            or " " in name and any(self._namey(w) for w in name.split())):
             return name
         return None
 
@@ -613,8 +617,12 @@ class FieldFinder:
         words = trained.group("np").split()
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
         phrase = " ".join(words[cut:])
+        before = head[: head.rfind(phrase)] if phrase in head else ""
+        if re.search(r"\bparam|\d", phrase):  # "Poro, a 34 billion parameter model trained on": a description
+            named = self._named("a " + phrase, re.sub(r"(?:\s(?:a|an|with)\s[\d.,]*\s*)+$", " ", before), "")
+            return None if self.rx.indefinite.match(named) else named
         if phrase and re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower()) not in self.words["bare_trained"]:
-            return self._named(phrase, head[: head.rfind(phrase)] if phrase in head else "", "")
+            return self._named(phrase, before, "")
         return None
 
 
