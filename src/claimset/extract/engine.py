@@ -159,7 +159,7 @@ class RuleExtractor:
         spaced_sign = m.unit == "%" and m.unit_end is not None and view.text[m.end : m.unit_end].strip() == "%"
         start, end = view.span(m.start, m.unit_end if spaced_sign else m.end, number=True)
         ss, se = view.span(*sentence)
-        fields = self.fields.find(view.text, m, win[0], win[1], decision, method)
+        fields = self.fields.find(view.text, m, win[0], win[1], decision, method, paper.title)
         value, value_max = m.value, m.value_max
         if decision.unit == "bytes" and m.unit != decision.unit:  # a data amount in bytes folds to bytes
             value, value_max = in_bytes(value, m.unit), in_bytes(value_max, m.unit)

@@ -212,14 +212,15 @@ class FieldFinder:
 
     # ------------------------------------------------------------------------------ fields
 
-    def find(self, text: str, m: "Mention", s0: int, s1: int, decision: "Decision", method: str | None) -> dict:
+    def find(self, text: str, m: "Mention", s0: int, s1: int, decision: "Decision", method: str | None,
+             title: str = "") -> dict:
         """The fields of one claim; ``text[s0:s1]`` is the part of its sentence to read."""
         sentence = text[s0:s1]
         a, b = m.start - s0, m.after - s0
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
         kind = decision.claim_type
         if kind == self.roles["size"]:
-            out["subject"] = decision.subject_hint or self._size_owner(sentence, a, b)
+            out["subject"] = self._titled(decision.subject_hint or self._size_owner(sentence, a, b), sentence[a:b], title)
             if out["subject"] is None and self.rx.we_model_before.search(sentence[:a].lower()):
                 out["subject"] = method
             return out
@@ -519,6 +520,14 @@ class FieldFinder:
                 or self._model_with(left, right)
                 or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
                 or self._named_later(right))
+
+    @staticmethod
+    def _titled(owner: str | None, number: str, title: str) -> str | None:
+        """"Mistral 7B" where the title names the model with its size: the size is part of the name
+        (elsewhere "PaLM 540B" is the model PaLM at one of its sizes)."""
+        if owner and title and f"{owner} {number}".lower() in title.lower():
+            return f"{owner} {number}"
+        return owner
 
     def _slash_sibling(self, left: str, number: str) -> str | None:
         """"Llama-3-8B/70B": the second size names its own model, "Llama-3-70B"."""
