@@ -104,7 +104,8 @@ def _vocab() -> _Vocab:
         # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%");
         # a decimal pair is a slash list too ("1.8/3.3 WER"); an integer one is a fraction or a date.
         # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B").
-        r"(?:(?:(?<![\w.@#=:])|(?<=\d[BM]-A))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
+        # After "=", only a percentage named by a metric with a digit ("Q3=81%"; "k=5" is a setting).
+        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z]\d=)|(?<=[A-Za-z]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
         # A mixture-of-experts size "8x22B" is one number, the product (the "8x" is not a factor).

@@ -276,7 +276,7 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.unit != "%":
         return None
-    if P.percent_after.match(right) or P.percent_before.search(left) \
+    if P.percent_after.match(right) or P.percent_before.search(left) and not P.comparative_after.match(right) \
             or P.point_after.match(right) and P.at_before.search(left):
         return []
     clause = P.clause_break.split(left)[-1]
