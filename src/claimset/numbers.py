@@ -120,6 +120,7 @@ def _vocab() -> _Vocab:
         # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B"); a magnitude word may
         # be capitalised ("7 Billion parameters", in titles and model cards).
         rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b)?"
+        r"(?P<plus_after>\+(?![\d+]))?"  # "6K+ episodes"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<unit>{'|'.join(glued_units)})?"
@@ -220,7 +221,7 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
     qualifier = "exact"
     if m.group("sim"):
         qualifier = "approx"
-    if m.group("plus"):
+    if m.group("plus") or m.group("plus_after"):
         qualifier = "lower"
     value = _scaled(value, magnitude)
     if m.group("experts"):

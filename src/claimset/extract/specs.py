@@ -214,7 +214,7 @@ class Specs:
             # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
             # (a bracketed modifier may come first: "400M (image, text) pairs")
             "data_noun": re.compile(r"^[\s\-]?(?:\([^()]{1,30}\)\s)?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
-                                    r"(?:[a-z\-]+|[A-Z]{2,}) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
+                                    r"(?:[a-z\-]+|[A-Z]{2,}|\d+\s?[×x]\s?\d+) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
                                     + r")(?![\w\-])" + _not_head(data), _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
             "byte_noun_before": re.compile(r"\b(?:" + _alt(data.byte_nouns_before or ["(?!)"])

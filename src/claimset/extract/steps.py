@@ -39,12 +39,17 @@ Step = Callable[[Ctx, Kit], "list[Decision] | None"]
 def _data_noun(c: Ctx, k: Kit):
     """The data noun right after the number (or None), matched once for all the steps that ask."""
     if "data_noun" not in c.memo:
-        c.memo["data_noun"] = k.P.data_noun.match(c.right)
+        dm = k.P.data_noun.match(c.right)
+        if dm is None and c.m.magnitude_kind is not None and c.right.startswith(" of "):
+            dm = k.P.data_noun.match(c.right[3:])  # "540 billion of legal tokens"
+        c.memo["data_noun"] = dm
     return c.memo["data_noun"]
 
 # The longest setting cue before a number ("demonstration counts up to ") is under 30 characters:
 # reading 60 keeps that end-anchored alternation cheap.
 SETTING_CUE_REACH = 60
+# "Up to" this many tokens, with no word of length near, is an amount of data (contexts stay far below).
+MIN_CORPUS_TOKENS = 1e9
 # Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
 DRAWS = 1000
 
@@ -128,23 +133,23 @@ def _year(m) -> bool:
 
 
 def modifier_decade_or_citation(c: Ctx, k: Kit) -> list[Decision] | None:
-    """Compound modifiers ("4-bit", "double-check"), decades ("the 1990s") and citation years
-    ("2024b") are not claims."""
+    """Compound modifiers ("4-bit", "double-check"), decades ("the 1990s"), citation years ("2024b")
+    and the second factor of a product ("200×200") are not claims."""
     m, P = c.m, k.P
     after = c.text[m.end : m.end + 12]
     if m.magnitude_kind is None and (m.unit is None and P.compound_modifier.match(after)
                                      or m.is_word and P.word_compound.match(after)):
         return []
-    if P.decade.match(m.text) or P.citation_year.match(m.text):
+    if P.decade.match(m.text) or P.citation_year.match(m.text) \
+            or m.magnitude_kind is None and (P.product_before.search(c.left[-4:]) or P.product_start.match(c.right)):
         return []
     return None
 
 
 def size_before_model_noun(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A size before a model noun is a model size ("7B LLMs")."""
+    """A size before a model noun is a model size ("7B LLMs", "7B-13B LLMs")."""
     m = c.m
-    if m.suffix in k.S.types[k.S.role("size")].size_suffixes and m.value_max is None \
-            and k.P.model_noun.match(c.right) and not m.unit:
+    if m.suffix in k.S.types[k.S.role("size")].size_suffixes and k.P.model_noun.match(c.right) and not m.unit:
         return k.decide("size", "params", "size_before_model_noun")
     return None
 
@@ -398,6 +403,8 @@ def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
     P = k.P
     if P.token_setting_near.search(c.left[-50:] + c.right[:40]):
         return True
+    if c.m.value >= MIN_CORPUS_TOKENS:
+        return False  # "datasets of up to 3.5T tokens": "up to" a billion tokens is data, not a context
     return (c.m.qualifier == "upper" or bool(P.up_to_before.search(c.left))) and not cue
 
 
@@ -424,16 +431,35 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
     if m.magnitude_kind is None:
         return None
     if P.data_cue.search(left) and not P.model_noun.match(right):
-        return []  # "a dataset of 77M SMILES": an amount of data in a unit we do not know
+        return _data_items(c, k)
+    if P.restated_before.search(left):
+        return _UNDECIDED  # "1 trillion (1T) tokens": a restatement says what the number before it says
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
         return []
     if m.suffix == "m" and not P.lower_m_noun_after.match(right):
         return []  # "from 0.1m to 15m": metres
+    if _a_size(c, k):
+        return k.decide("size", "params", "magnitude_size")
+    # an item of a list ("3 billion, 7 billion and 12 billion") takes its siblings' type
+    return _UNDECIDED if m.in_list else []
+
+
+def _data_items(c: Ctx, k: Kit) -> list[Decision]:
+    """"a dataset of 77M SMILES": an amount of data, in the unit its items are called."""
+    items = k.P.data_items_after.match(c.right)
+    if items and not k.P.settings_after.match(" " + items.group(1)):
+        return k.decide("data", k.S.data_unit(items.group(1)), "collection_count")
+    return []
+
+
+def _a_size(c: Ctx, k: Kit) -> bool:
+    """A size suffix ("280B") with no preposition after it, or a model around the number; a magnitude
+    word ("7 billion") only with a model around it."""
+    m = c.m
     model_ctx = _model_context(c, k)
     suffix_ok = m.suffix in ("B", "b") or m.magnitude_kind == "word" and m.magnitude >= 1e9
-    if (suffix_ok and not P.preposition_after.match(right) or model_ctx) and (m.magnitude_kind != "word" or model_ctx):
-        return k.decide("size", "params", "magnitude_size")
-    return []
+    return bool((suffix_ok and not k.P.preposition_after.match(c.right) or model_ctx)
+                and (m.magnitude_kind != "word" or model_ctx))
 
 
 def _model_context(c: Ctx, k: Kit) -> bool:
