@@ -105,7 +105,9 @@ def _vocab() -> _Vocab:
         # a decimal pair is a slash list too ("1.8/3.3 WER"); an integer one is a fraction or a date.
         # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B").
         # After "=", only a percentage named by a metric with a digit ("Q3=81%"; "k=5" is a setting).
-        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z]\d=)|(?<=[A-Za-z]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
+        # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
+        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z]\d=)|(?<=[A-Za-z]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)"
+        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
         # A mixture-of-experts size "8x22B" is one number, the product (the "8x" is not a factor).

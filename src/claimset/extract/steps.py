@@ -61,12 +61,13 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
     m, P = c.m, k.P
-    glued = P.glued_name.search(c.left) if m.sign is None and "-" in c.left[-3:] else None
+    glued = P.glued_name.search(c.left) if m.sign is None and (
+        "-" in c.left[-3:] or m.suffix == "B" and c.left[-1:].islower() and not c.left.endswith("sim")) else None
     if not glued or m.value_max is not None:
         return None
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes:
         return []
-    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
+    if P.not_model.match(glued.group(1) or glued.group(2)) or _data_noun(c, k) and not P.param.match(c.right):
         return []
     if P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]):
         return []
