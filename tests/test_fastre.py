@@ -43,6 +43,15 @@ def test_trigger_words_run_on_re2():
                 assert scanner.fast is not None or scanner._free is not None, t.name
 
 
+
+def test_scanned_phrase_lists_run_on_re2():
+    # a look-around added to one of these lists sends every scan of it back to ``re`` (several times slower)
+    from claimset.extract.specs import SCANNED
+
+    for name in SCANNED:
+        assert getattr(specs().P, name).fast is not None, name
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 40), st.integers(0, 60))
 def test_same_spans_as_re(pieces, pos, end):
