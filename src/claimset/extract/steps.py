@@ -45,6 +45,8 @@ def _data_noun(c: Ctx, k: Kit):
         c.memo["data_noun"] = dm
     return c.memo["data_noun"]
 
+# No model name glued to a size is longer than this (the end-anchored name search reads no further back).
+NAME_REACH = 80
 # The longest setting cue before a number ("demonstration counts up to ") is under 30 characters:
 # reading 60 keeps that end-anchored alternation cheap.
 SETTING_CUE_REACH = 60
@@ -61,13 +63,20 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
     m, P = c.m, k.P
-    glued = P.glued_name.search(c.left) if m.sign is None and (
-        "-" in c.left[-3:] or m.suffix == "B" and c.left[-1:].islower() and not c.left.endswith("sim")) else None
-    if not glued or m.value_max is not None:
+    if m.sign is not None or m.value_max is not None:
+        return None
+    near = max(0, len(c.left) - NAME_REACH)  # (an end-anchored search reads only the name's reach)
+    if "-" in c.left[-3:]:
+        glued = P.glued_name.search(c.left, near)
+    elif m.suffix == "B" and c.left[-1:].islower() and not c.left.endswith("sim"):
+        glued = P.glued_word.search(c.left, near)
+    else:
+        return None
+    if not glued:
         return None
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes:
         return []
-    if P.not_model.match(glued.group(1) or glued.group(2)) or _data_noun(c, k) and not P.param.match(c.right):
+    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
         return []
     if P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]):
         return []
