@@ -176,6 +176,7 @@ class Specs:
 
     def __init__(self) -> None:
         self.types: dict[str, TypeSpec] = {}
+        self._units: dict[str, str] = {}  # data nouns already looked up (see data_unit)
         for name in spec_names("types"):
             spec = validated_spec(TypeSpec, name)
             self.types[spec.name] = spec
@@ -196,10 +197,14 @@ class Specs:
         return self._roles[role]
 
     def data_unit(self, noun: str) -> str:
-        for pattern, unit in self.types[self.role("data")].nouns.items():
-            if re.fullmatch(pattern, noun, _I):
-                return unit
-        return noun.lower()
+        """The unit a data noun stands for ("instruction pairs" -> "pairs"), else the noun itself."""
+        unit = self._units.get(noun)
+        if unit is None:  # (the same few nouns come back: each is matched against the table once)
+            unit = next((u for pattern, u in self.types[self.role("data")].nouns.items()
+                         if re.fullmatch(pattern, noun, _I)), noun.lower())
+            if len(self._units) < 10_000:
+                self._units[noun] = unit
+        return unit
 
     def _from_types(self) -> dict[str, re.Pattern]:
         size, data, score = (self.types[self.role(r)] for r in ("size", "data", "measurement"))
