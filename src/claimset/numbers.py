@@ -500,7 +500,9 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
                     a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None
                     and (a.suffix or "").upper() in ("M", "B", "T") and (b.suffix or "").upper() in ("M", "B", "T")
                 )
-                is_range = (not from_pair or family) and not _change_then_level(a, b, before)
+                # ("WikiText-2 to 47.69": a number inside a name does not open a range)
+                is_range = (not from_pair or family) and not _change_then_level(a, b, before) \
+                    and not re.search(r"[A-Za-z]-$", before)
                 if from_pair and not is_range:
                     merged.append(replace(a, role="from"))
                     merged.append(replace(b, role="to"))
