@@ -494,7 +494,7 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
             if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
                 # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
                 is_range = not re.search(r"[A-Za-z]-?$|\d-$", before) and a.sign is None
-            elif _RANGE_TO.match(gap) or gap == " up to " and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+            elif _RANGE_TO.match(gap) or gap in (" up to ", " down to ") and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
                 from_pair = re.search(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", before, re.IGNORECASE)
                 family = bool(_FAMILY_CUE.search(before)) or (
                     a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None

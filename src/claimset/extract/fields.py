@@ -238,7 +238,18 @@ class FieldFinder:
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
                                                or method, out, method, lambda: self._benchmarks_named(sentence, kind))
-        return self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text)
+        return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
+                                   method)
+
+    @staticmethod
+    def _whole_subject(out: dict, method: str | None) -> dict:
+        """A subject is a whole name, never the metric it is measured by ("MOS") nor a phrase cut
+        inside a bracket ("an Inception Score ("): the method's name stands in."""
+        metric = (out["metric"] or "").lower()
+        subject = out["subject"]
+        if subject and (subject.count("(") > subject.count(")") or metric and subject.lower() == metric):
+            out["subject"] = method if method and method.lower() != metric else None
+        return out
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""

@@ -348,8 +348,10 @@ def param_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """FLOPs or GPU hours: compute saved when a reduction cue precedes, else a measured cost."""
     P = k.P
-    if P.flop.match(c.right):
-        unit = "FLOPs"
+    fm = P.flop.match(c.right)
+    if fm:
+        word = fm.group(0).strip()
+        unit = word if P.prefixed_flop.match(word) else "FLOPs"  # a prefixed rate keeps its unit as written
     else:
         cm = P.compute_noun.match(c.right)
         if not cm:
@@ -516,7 +518,7 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
     "Fairness (88.5)"), or with a plus sign ("+8.6")."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
-            or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k):
+            or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k) or P.on_tasks_after.match(right):
         return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
     return []
 
