@@ -332,8 +332,9 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     """A time unit glued to the number ("554.66s") is a measurement ("10s of seconds" is not)."""
     if not c.m.unit:
         return None
-    if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left):
-        return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s" (a decade)
+    if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left) \
+            or k.P.decade_the.match(c.m.text) and k.P.the_before.search(c.left):
+        return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s", "in the 80s" (decades)
     return k.decide("measurement", c.m.unit, "glued_time")
 
 
