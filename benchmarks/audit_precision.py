@@ -12,7 +12,10 @@ The audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and v
   are *not* in ``dev.jsonl`` (the "held-out seed papers");
 - ``benchmarks/audit/epoch-outside-dev-60.jsonl``: 60 claims drawn at random (``random.Random(20261203)``,
   after sorting by claim id and shuffling) from the claims of rules/0.3.8 on 2026-12-02 in Epoch papers
-  that are in neither dev set: a fresh sample, judged once, after the session's rule changes.
+  that are in neither dev set: a fresh sample, judged once, after the session's rule changes;
+- ``benchmarks/audit/seeds-outside-dev-40.jsonl``: 40 claims drawn at random (``random.Random(20261204)``,
+  ``sample`` over the claims in dataset order) from the claims of rules/0.3.11 on 2026-12-02 in seed
+  papers that are not in ``dev.jsonl``: a fresh sample of the "held-out seed papers", judged once.
 
 This script prints each audit's precision, and which audited claims the current extractor no longer
 produces with the same type (a fix or a regression to look at) — it never re-judges anything itself.
@@ -32,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 AUDITS = {"epoch-sample-50.jsonl": "claimset-epoch", "epoch-outside-dev-40.jsonl": "claimset-epoch",
-          "seeds-outside-dev-60.jsonl": "claimset-seeds", "epoch-outside-dev-60.jsonl": "claimset-epoch"}
+          "seeds-outside-dev-60.jsonl": "claimset-seeds", "epoch-outside-dev-60.jsonl": "claimset-epoch",
+          "seeds-outside-dev-40.jsonl": "claimset-seeds"}
 
 
 def main() -> None:
