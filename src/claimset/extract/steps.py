@@ -97,13 +97,13 @@ def out_of(c: Ctx, k: Kit) -> list[Decision] | None:
         return None
     P = k.P
     after = P.out_of_after.match(c.right)
-    if after:
+    if after and _fewer_of_more(c.m.text, after.group("n"), after.group(0)):
         noun = after.group("noun")
         if P.out_of_not_items.match(noun) or P.in_before.search(c.left):
             return []
         return k.decide("measurement", noun, "out_of")
     before = P.out_of_before.search(c.left)
-    if not before:
+    if not before or not _fewer_of_more(before.group("x"), c.m.text, before.group(0)):
         return None
     nm = P.out_of_noun.match(c.right)
     if nm is None:
@@ -111,6 +111,14 @@ def out_of(c: Ctx, k: Kit) -> list[Decision] | None:
     if P.out_of_not_items.match(nm.group("noun")) or P.in_before.search(c.left[: before.start()]):
         return []
     return k.decide("items_out_of", nm.group("noun"), "out_of")
+
+
+def _fewer_of_more(x: str, n: str, phrase: str) -> bool:
+    """"X out of N", or "X of N" with whole numbers X <= N ("18 of 32 targets"; not "1.5 of 10")."""
+    if "out of" in phrase.lower():
+        return True
+    x, n = x.replace(",", ""), n.replace(",", "")
+    return x.isdigit() and n.isdigit() and int(x) <= int(n)
 
 
 def version_or_marker(c: Ctx, k: Kit) -> list[Decision] | None:
