@@ -7,6 +7,10 @@ a field's value for one of its numbers is a member of a coordination of as many 
 or as many metric names in the sentence), the i-th number takes the i-th member. A number in
 brackets after a member of the list ("81.8% (+5.9%)") belongs to that member. Which field the names
 fill is whichever field already holds one of them, so the module never names a field's meaning.
+
+The same holds for what the numbers measure: "cuts latency and energy by 3.2x and 41%,
+respectively" types each factor or percentage by the trigger words of its own member of the list of
+quantities before it (the types' own trigger words, from the specs).
 """
 
 from __future__ import annotations
@@ -37,12 +41,14 @@ class Placed:
 class RespectiveLists:
     """Aligns the fields of a "respectively" list of numbers with a list of names."""
 
-    def __init__(self, fields: "FieldFinder"):
+    def __init__(self, fields: "FieldFinder", triggers: list | None = None, measurement: str | None = None):
         rx = fields.rx
         self._cue, self._gap = rx.respectively, rx.list_gap
         self._names = rx.name_list
         self._metrics = fields.metric_spans
         self._what = fields.benchmark_word_end
+        self._triggers = [(t.name, t.strong) for t in triggers or [] if t.strong is not None]
+        self._measurement = measurement
 
     def align(self, text: str, placed: list[Placed]) -> list[Placed]:
         """The claims with the fields of each "respectively" list aligned (the others as they were)."""
@@ -56,21 +62,61 @@ class RespectiveLists:
         for (s0, s1), idx in by_sentence.items():
             if len(idx) < 2 or "/" not in text[s0:s1] and not self._cue.search(text, s0, s1):
                 continue  # (most sentences: no list to align)
-            for groups in self._number_lists(text, [placed[i] for i in idx], s0, s1):
-                for field, members in self._members(text, s0, s1, groups):
-                    for group, member in zip(groups, members):
-                        for p in group:
-                            j = at[id(p)]
-                            out[j] = _with(out[j], field, member)
+            for groups, cued in self._number_lists(text, [placed[i] for i in idx], s0, s1):
+                self._align_list(text, s0, s1, groups, cued, out, at)
         return out
+
+    def _align_list(self, text: str, s0: int, s1: int, groups: list[list[Placed]], cued: bool,
+                    out: list[Placed], at: dict[int, int]) -> None:
+        """Give each group of one list its own member's fields (and, for a cued list, its type) in ``out``."""
+        for field, members in self._members(text, s0, s1, groups):
+            for group, member in zip(groups, members):
+                for p in group:
+                    out[at[id(p)]] = _with(out[at[id(p)]], field, member)
+        for group, kind in zip(groups, self._member_types(text, s0, groups) if cued else ()):
+            for p in group:
+                out[at[id(p)]] = self._typed(out[at[id(p)]], kind)
+
+    # ---------------------------------------------------------------------------- the types
+
+    def _member_types(self, text: str, s0: int, groups: list[list[Placed]]) -> list[str | None]:
+        """The type each group's member of the list of quantities before the numbers names ("latency
+        and energy by 3.2x and 41%"), or None; all None where the members do not name two types."""
+        k = len(groups)
+        parts = _SEPARATOR.split(text[max(s0, groups[0][0].start - 160) : groups[0][0].start])
+        if len(parts) < k + (0 if parts[0] else 1) or not self._triggers:
+            return [None] * k
+        kinds = [self._type_of(part) for part in parts[-k:]]
+        return kinds if len({t for t in kinds if t}) >= 2 else [None] * k
+
+    def _type_of(self, phrase: str) -> str | None:
+        """The type whose strong trigger word comes last in ``phrase`` (None: no trigger word)."""
+        best, best_end = None, -1
+        for name, scanner in self._triggers:
+            for m in scanner.finditer(phrase):
+                if m.end() > best_end:
+                    best, best_end = name, m.end()
+        return best
+
+    def _typed(self, p: Placed, kind: str | None) -> Placed:
+        """The claim of a factor or percentage with its member's type (its other fields kept; a
+        benchmark and metric only for a measured result)."""
+        claim = p.claim
+        if kind is None or kind == claim.claim_type or claim.unit not in ("x", "%"):
+            return p
+        scored = kind == self._measurement
+        data = {**claim.model_dump(), "claim_type": kind, "claim_id": "",
+                "benchmark": claim.benchmark if scored else None, "metric": claim.metric if scored else None}
+        return Placed(type(claim).model_validate(data), p.evidence, p.start, p.after, p.s0, p.s1)
 
     # ---------------------------------------------------------------------------- the numbers
 
-    def _number_lists(self, text: str, items: list[Placed], s0: int, s1: int) -> list[list[list[Placed]]]:
+    def _number_lists(self, text: str, items: list[Placed], s0: int, s1: int) -> list[tuple[list[list[Placed]], bool]]:
         """The lists of numbers that a "respectively" cue of the sentence governs: the run of numbers
-        right before it, or right after it ("were respectively x, y")."""
+        right before it, or right after it ("were respectively x, y"), each marked as cued; and the
+        slash pairs, which need no cue ("0.7/1.1 BLEU on En-De/En-Fr")."""
         groups = _groups(text, items)
-        lists = _slash_pairs(text, groups)  # "0.7/1.1 BLEU on En-De/En-Fr" needs no cue
+        lists = [(pair, False) for pair in _slash_pairs(text, groups)]
         runs = self._runs(text, groups)
         for cue in self._cue.finditer(text, s0, s1):
             before = [r for r in runs if r[-1][-1].after <= cue.start()]
@@ -81,8 +127,8 @@ class RespectiveLists:
                 run = after[0]
             else:
                 continue
-            if len(run) >= 2 and run not in lists:
-                lists.append(run)
+            if len(run) >= 2 and all(run != other for other, _ in lists):
+                lists.append((run, True))
         return lists
 
     def _runs(self, text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
