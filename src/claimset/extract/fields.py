@@ -69,6 +69,7 @@ class _Rx:
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:[\w\-.]+(?:\s[\w\-.]+)?"
                        r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
 
+_UNIT_WORD = re.compile(r"[KMGTP]i?B|bytes?|%|x|ms|s")  # a unit read as a name ("from 28 GB to 1 GB")
 _LIST_END = re.compile(r",?\s(?:and|or)\s")
 
 
@@ -134,6 +135,10 @@ class FieldFinder:
     def metric_spans(self, text: str) -> list[tuple[int, int]]:
         """Where metric names are in ``text``, in order."""
         return [mm.span() for mm in self._metric_ci.finditer(text)]
+
+    def is_generic_name(self, name: str) -> bool:
+        """Is ``name`` a well-known model or tool name ("GPT-4", "BERT"; fields.toml: generic_names)?"""
+        return name in self._generic
 
     def metric_in(self, text: str) -> bool:
         return bool(self._metric_ci.search(text))
@@ -243,11 +248,12 @@ class FieldFinder:
 
     @staticmethod
     def _whole_subject(out: dict, method: str | None) -> dict:
-        """A subject is a whole name, never the metric it is measured by ("MOS") nor a phrase cut
-        inside a bracket ("an Inception Score ("): the method's name stands in."""
+        """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB") nor a
+        phrase cut inside a bracket ("an Inception Score ("): the method's name stands in."""
         metric = (out["metric"] or "").lower()
         subject = out["subject"]
-        if subject and (subject.count("(") > subject.count(")") or metric and subject.lower() == metric):
+        if subject and (subject.count("(") > subject.count(")") or metric and subject.lower() == metric
+                        or _UNIT_WORD.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
 

@@ -78,6 +78,8 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return []
     if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
         return []
+    if m.suffix == "b" and k.fields.is_generic_name(f"{glued.group(1)}-{m.text[:-1]}"):
+        return []  # "GPT-4b micro": a known model's version with a letter, not a size (guidelines v4)
     if P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]):
         return []
     return k.decide("size", "params", "name_size", _token_at(c.text, m.start, m.end))
