@@ -37,6 +37,7 @@ class FieldsSpec(BaseModel):
     baseline_cues: list[str]
     subject_pronouns: list[str]
     generic_names: list[str] = Field(default_factory=list)
+    model_families: list[str] = Field(default_factory=list)
     words: dict[str, list[str]]
     patterns: dict[str, NamedPattern]
 
@@ -84,6 +85,8 @@ class FieldFinder:
         self.roles = roles
         self._compile_metrics(spec.metrics)
         self._not_bench = set(spec.not_benchmarks)
+        # a model's name is what is compared, never what a score is measured on ("the performance of T5-XXL")
+        self._model_family = re.compile(r"(?:" + "|".join(spec.model_families or ["(?!)"]) + r")(?![A-Za-z])")
         # (a version after a space is part of the name: "LiveCodeBench v5")
         bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*)"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
@@ -366,7 +369,8 @@ class FieldFinder:
         """Can ``name`` (after ``cue``, "on", "of" ..., or before "benchmark") be a benchmark? A single
         plain capitalised word only after "on"/"in"/"across" ("on Cityscapes"; "of Meena" is a model)."""
         first = name.split()[0]
-        if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name):
+        if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name) \
+                or self._model_family.match(name):
             return False
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
             return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")

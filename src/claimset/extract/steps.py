@@ -62,27 +62,35 @@ DRAWS = 1000
 def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
-    m, P = c.m, k.P
-    if m.sign is not None or m.value_max is not None:
-        return None
-    near = max(0, len(c.left) - NAME_REACH)  # (an end-anchored search reads only the name's reach)
-    if "-" in c.left[-3:]:
-        glued = P.glued_name.search(c.left, near)
-    elif m.suffix == "B" and c.left[-1:].islower() and not c.left.endswith("sim"):
-        glued = P.glued_word.search(c.left, near)
-    else:
-        return None
+    m = c.m
+    glued = _glued_name(c, k) if m.sign is None and m.value_max is None else None
     if not glued:
         return None
-    if m.suffix not in k.S.types[k.S.role("size")].size_suffixes:
-        return []
-    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
-        return []
-    if m.suffix == "b" and k.fields.is_generic_name(f"{glued.group(1)}-{m.text[:-1]}"):
-        return []  # "GPT-4b micro": a known model's version with a letter, not a size (guidelines v4)
-    if P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]):
+    if m.suffix not in k.S.types[k.S.role("size")].size_suffixes or _not_a_model_size(c, k, glued):
         return []
     return k.decide("size", "params", "name_size", _token_at(c.text, m.start, m.end))
+
+
+def _glued_name(c: Ctx, k: Kit):
+    """The name a number is glued to, by a hyphen ("Llama-2-7B") or, for a size in billions, to a
+    lower-case word ("Flamingo80B"); None if it is glued to none."""
+    near = max(0, len(c.left) - NAME_REACH)  # (an end-anchored search reads only the name's reach)
+    if "-" in c.left[-3:]:
+        return k.P.glued_name.search(c.left, near)
+    if c.m.suffix == "B" and c.left[-1:].islower() and not c.left.endswith("sim"):
+        return k.P.glued_word.search(c.left, near)
+    return None
+
+
+def _not_a_model_size(c: Ctx, k: Kit, glued) -> bool:
+    """A dataset's name ("ImageNet-1K", "the Mol-5M dataset") or a known model's version with a
+    letter ("GPT-4b micro", guidelines v4) carries no model size."""
+    m, P = c.m, k.P
+    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
+        return True
+    if m.suffix == "b" and k.fields.is_generic_name(f"{glued.group(1)}-{m.text[:-1]}"):
+        return True
+    return bool(P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]))
 
 
 def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
