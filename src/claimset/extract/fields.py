@@ -327,13 +327,19 @@ class FieldFinder:
         out["subject"], out["baseline"] = name, None
 
     def _nearest_metric(self, sentence: str, a: int, b: int) -> str | None:
-        best, best_d = None, 10**9
+        best, best_d, before_best = None, 10**9, None
+        previous = None
         for mm in self._metric_ci.finditer(sentence):
             d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
             if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
                 d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
             if d < best_d:
                 best, best_d = mm.group(0), d
+                # "a BLEU score of", "pass@1 score": the named metric before "score" is the metric
+                before_best = previous.group(0) if previous is not None and 0 <= mm.start() - previous.end() <= 1 else None
+            previous = mm
+        if before_best and best.lower() in ("score", "scores"):
+            return before_best
         return best
 
     def _nearest_benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
