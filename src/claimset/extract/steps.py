@@ -426,7 +426,7 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
         return True  # "10 examples per class": shots
     if P.draws_after.match(right) and not cue and m.magnitude_kind is None and m.value < DRAWS:
         return True  # "with 16 samples": outputs drawn
-    return unit == "problems" and "task" in dm.group(1).lower() and not cue
+    return unit == "problems" and "task" in dm.group(1).lower() and not cue and not P.collection_cue.search(left)
 
 
 def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
