@@ -39,6 +39,7 @@ def test_fields_follow_rule(case):
         ("Untitled study", "We propose a novel method called KV Folding. It is fast.", "KV Folding"),
         ("Beyond Recall: What Retrievers Miss", "We measure retrievers.", None),
         ("Beyond Forgetting: Privacy in LLMs", "We look beyond forgetting in large models.", None),
+        ("Introducing Kestrel2.5", "With Kestrel2.5, we release base and chat models.", "Kestrel2.5"),
         ("Sparse Lattices: Faster Decoding", "We show that sparse lattices decode fast.", "Sparse Lattices"),
         ("Garnet 8x7B", "We release a sparse model.", "Garnet 8x7B"),  # a title that is only a name
         ("Kestrel-2", "We release a model.", "Kestrel-2"),

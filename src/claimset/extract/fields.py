@@ -70,6 +70,8 @@ class _Rx:
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:[\w\-.]+(?:\s[\w\-.]+)?"
                        r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
 
+_TITLE_OPENER = re.compile(r"^\s*(?:Introducing|Announcing|Meet|Presenting|Releasing)\s+(?:the\s+)?", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"[a-z][a-z\-]*|\((?:[ivx]+|\d|[a-h])\)")  # one lower-case word; a list marker
 _UNIT_WORD = re.compile(r"[KMGTP]i?B|bytes?|%|x|ms|s")  # a unit read as a name ("from 28 GB to 1 GB")
 _LIST_END = re.compile(r",?\s(?:and|or)\s")
 
@@ -164,7 +166,7 @@ class FieldFinder:
             order.setdefault(name, len(order))
             scores[name] = scores.get(name, 0.0) + points
 
-        self._title_name(title, abstract, add)
+        self._title_name(_TITLE_OPENER.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add)
         for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
             add(m.group("n"), 1.0)
@@ -251,12 +253,13 @@ class FieldFinder:
 
     @staticmethod
     def _whole_subject(out: dict, method: str | None) -> dict:
-        """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB") nor a
-        phrase cut inside a bracket ("an Inception Score ("): the method's name stands in."""
+        """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB"), a
+        list marker ("(ii)"), a lone lower-case word ("significantly", "models") nor a phrase cut
+        inside a bracket ("an Inception Score ("): the method's name stands in."""
         metric = (out["metric"] or "").lower()
         subject = out["subject"]
         if subject and (subject.count("(") > subject.count(")") or metric and subject.lower() == metric
-                        or _UNIT_WORD.fullmatch(subject)):
+                        or _UNIT_WORD.fullmatch(subject) or _NOT_A_NAME.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
 
