@@ -70,6 +70,9 @@ class _Rx:
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:[\w\-.]+(?:\s[\w\-.]+)?"
                        r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
 
+# a verb that starts a clause inside a subject phrase; filler words that end one
+_SUBJECT_VERB = re.compile(r"\s(?:exhibits|enjoys|exploits|makes|achieves|shows|lost|won|is|are|was|were|has|have)\b.*$")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:we|either|also|still|trained|further|--|-|\())+$")
 _TITLE_OPENER = re.compile(r"^\s*(?:Introducing|Announcing|Meet|Presenting|Releasing)\s+(?:the\s+)?", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[a-z][a-z\-]*|\((?:[ivx]+|\d|[a-h])\)")  # one lower-case word; a list marker
 _UNIT_WORD = re.compile(r"[KMGTP]i?B|bytes?|%|x|ms|s")  # a unit read as a name ("from 28 GB to 1 GB")
@@ -257,8 +260,9 @@ class FieldFinder:
         list marker ("(ii)"), a lone lower-case word ("significantly", "models") nor a phrase cut
         inside a bracket ("an Inception Score ("): the method's name stands in."""
         metric = (out["metric"] or "").lower()
-        subject = out["subject"]
-        if subject and (subject.count("(") > subject.count(")") or metric and subject.lower() == metric
+        raw = out["subject"]
+        subject = out["subject"] = _trimmed(raw) if raw else raw
+        if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
                         or _UNIT_WORD.fullmatch(subject) or _NOT_A_NAME.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
@@ -678,6 +682,16 @@ class FieldFinder:
 
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
+
+
+def _trimmed(subject: str) -> str | None:
+    """A subject without the clause it ran into ("DD-PPO exhibits near-linear scaling --" is "DD-PPO")
+    and without trailing filler words ("a RegNetY with 1.3B parameters trained", "the HuBERT model either")."""
+    cut = _SUBJECT_VERB.search(subject)
+    if cut and cut.start() > 0:
+        subject = subject[: cut.start()]
+    trimmed = _SUBJECT_TAIL.sub("", subject).strip()
+    return trimmed or None
 
 
 def _word(ch: str) -> bool:
