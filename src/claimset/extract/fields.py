@@ -70,12 +70,6 @@ class _Rx:
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:[\w\-.]+(?:\s[\w\-.]+)?"
                        r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
 
-# a verb that starts a clause inside a subject phrase; filler words that end one
-_SUBJECT_VERB = re.compile(r"\s(?:exhibits|enjoys|exploits|makes|achieves|shows|lost|won|is|are|was|were|has|have)\b.*$")
-_SUBJECT_TAIL = re.compile(r"(?:\s+(?:we|either|also|still|trained|further|--|-|\())+$")
-_TITLE_OPENER = re.compile(r"^\s*(?:Introducing|Announcing|Meet|Presenting|Releasing)\s+(?:the\s+)?", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"[a-z][a-z\-]*|\((?:[ivx]+|\d|[a-h])\)")  # one lower-case word; a list marker
-_UNIT_WORD = re.compile(r"[KMGTP]i?B|bytes?|%|x|ms|s")  # a unit read as a name ("from 28 GB to 1 GB")
 _LIST_END = re.compile(r",?\s(?:and|or)\s")
 
 
@@ -169,7 +163,7 @@ class FieldFinder:
             order.setdefault(name, len(order))
             scores[name] = scores.get(name, 0.0) + points
 
-        self._title_name(_TITLE_OPENER.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
+        self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add)
         for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
             add(m.group("n"), 1.0)
@@ -254,16 +248,23 @@ class FieldFinder:
         return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
                                    method)
 
-    @staticmethod
-    def _whole_subject(out: dict, method: str | None) -> dict:
+    def _trimmed(self, subject: str) -> str | None:
+        """A subject without the clause it ran into ("DD-PPO exhibits near-linear scaling --" is "DD-PPO")
+        and without trailing filler words ("a RegNetY with 1.3B parameters trained", "the HuBERT model either")."""
+        cut = self.rx.subject_verb.search(subject)
+        if cut and cut.start() > 0:
+            subject = subject[: cut.start()]
+        return self.rx.subject_tail.sub("", subject).strip() or None
+
+    def _whole_subject(self, out: dict, method: str | None) -> dict:
         """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB"), a
         list marker ("(ii)"), a lone lower-case word ("significantly", "models") nor a phrase cut
         inside a bracket ("an Inception Score ("): the method's name stands in."""
         metric = (out["metric"] or "").lower()
         raw = out["subject"]
-        subject = out["subject"] = _trimmed(raw) if raw else raw
+        subject = out["subject"] = self._trimmed(raw) if raw else raw
         if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
-                        or _UNIT_WORD.fullmatch(subject) or _NOT_A_NAME.fullmatch(subject)):
+                        or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
 
@@ -682,16 +683,6 @@ class FieldFinder:
 
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
-
-
-def _trimmed(subject: str) -> str | None:
-    """A subject without the clause it ran into ("DD-PPO exhibits near-linear scaling --" is "DD-PPO")
-    and without trailing filler words ("a RegNetY with 1.3B parameters trained", "the HuBERT model either")."""
-    cut = _SUBJECT_VERB.search(subject)
-    if cut and cut.start() > 0:
-        subject = subject[: cut.start()]
-    trimmed = _SUBJECT_TAIL.sub("", subject).strip()
-    return trimmed or None
 
 
 def _word(ch: str) -> bool:
