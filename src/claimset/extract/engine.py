@@ -53,7 +53,7 @@ class RuleExtractor:
         self.fields = FieldFinder(roles={r: self.S.role(r) for r in ("size", "data", "measurement")})
         self.scorer = TriggerScorer(self.S)
         self.kit = Kit(self.S, self.fields, self.scorer)
-        self.respective = RespectiveLists(self.fields, self.S.triggers, self.S.role("measurement"))
+        self.respective = RespectiveLists(self.fields, self.scorer.kind_of, self.S.role("measurement"))
         self.truncated = 0  # abstracts beyond MAX_CHARS or MAX_NUMBERS (only that much was read)
 
     @property

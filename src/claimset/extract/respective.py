@@ -41,13 +41,13 @@ class Placed:
 class RespectiveLists:
     """Aligns the fields of a "respectively" list of numbers with a list of names."""
 
-    def __init__(self, fields: "FieldFinder", triggers: list | None = None, measurement: str | None = None):
+    def __init__(self, fields: "FieldFinder", kind_of=None, measurement: str | None = None):
         rx = fields.rx
         self._cue, self._gap = rx.respectively, rx.list_gap
         self._names = rx.name_list
         self._metrics = fields.metric_spans
         self._what = fields.benchmark_word_end
-        self._triggers = [(t.name, t.strong) for t in triggers or [] if t.strong is not None]
+        self._kind_of = kind_of  # phrase -> the type its trigger words name (TriggerScorer.kind_of), or None
         self._measurement = measurement
 
     def align(self, text: str, placed: list[Placed]) -> list[Placed]:
@@ -84,19 +84,10 @@ class RespectiveLists:
         and energy by 3.2x and 41%"), or None; all None where the members do not name two types."""
         k = len(groups)
         parts = _SEPARATOR.split(text[max(s0, groups[0][0].start - 160) : groups[0][0].start])
-        if len(parts) < k + (0 if parts[0] else 1) or not self._triggers:
+        if len(parts) < k + (0 if parts[0] else 1) or self._kind_of is None:
             return [None] * k
-        kinds = [self._type_of(part) for part in parts[-k:]]
+        kinds = [self._kind_of(part) for part in parts[-k:]]
         return kinds if len({t for t in kinds if t}) >= 2 else [None] * k
-
-    def _type_of(self, phrase: str) -> str | None:
-        """The type whose strong trigger word comes last in ``phrase`` (None: no trigger word)."""
-        best, best_end = None, -1
-        for name, scanner in self._triggers:
-            for m in scanner.finditer(phrase):
-                if m.end() > best_end:
-                    best, best_end = name, m.end()
-        return best
 
     def _typed(self, p: Placed, kind: str | None) -> Placed:
         """The claim of a factor or percentage with its member's type (its other fields kept; a

@@ -132,14 +132,14 @@ class TriggerScorer:
         pair = self.S.P.pair_by_before.search(head[-80:]) if " and " in head[-80:] else None
         if not pair:
             return None
-        kinds = (self._kind_of(pair.group(1)), self._kind_of(pair.group(2)))
+        kinds = (self.kind_of(pair.group(1)), self.kind_of(pair.group(2)))
         measurement = self.S.role("measurement")
         if None in kinds or kinds[0] == kinds[1] or measurement in kinds:
             return None
         return kinds
 
-    def _kind_of(self, phrase: str) -> str | None:
-        """The type whose strong trigger word ends last in ``phrase``."""
+    def kind_of(self, phrase: str) -> str | None:
+        """The type whose strong trigger word ends last in ``phrase`` (None: no trigger word)."""
         best, best_end = None, -1
         for trig in self.S.triggers:
             for m in trig.strong.finditer(phrase) if trig.strong is not None else ():
