@@ -251,6 +251,8 @@ class FieldFinder:
     def _trimmed(self, subject: str) -> str | None:
         """A subject without the clause it ran into ("DD-PPO exhibits near-linear scaling --" is "DD-PPO")
         and without trailing filler words ("a RegNetY with 1.3B parameters trained", "the HuBERT model either")."""
+        if " " not in subject:
+            return subject  # (one word: nothing to trim)
         cut = self.rx.subject_verb.search(subject)
         if cut and cut.start() > 0:
             subject = subject[: cut.start()]

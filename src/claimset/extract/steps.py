@@ -62,8 +62,10 @@ DRAWS = 1000
 def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
-    m = c.m
-    glued = _glued_name(c, k) if m.sign is None and m.value_max is None else None
+    m, left = c.m, c.left
+    if m.sign is not None or m.value_max is not None or not ("-" in left[-3:] or m.suffix == "B" and left[-1:].islower()):
+        return None  # (most numbers: glued to no name, decided without a search)
+    glued = _glued_name(c, k)
     if not glued:
         return None
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes or _not_a_model_size(c, k, glued):
