@@ -254,9 +254,11 @@ def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def _measured_noun(c: Ctx, k: Kit) -> bool:
-    """A unit noun that makes a bare count a measurement: compute, FLOPs, or a time taken."""
+    """A unit noun that makes a bare count a measurement: compute, FLOPs, a rate, or a time taken (a
+    frame rate only as a speed: "at a speed of 68.9 FPS", not "with a frame rate of 16 fps")."""
     P = k.P
-    return bool(P.compute_noun.match(c.right) or P.flop.match(c.right)
+    rate = P.rate_unit.match(c.right) and (not P.frame_rate_after.match(c.right) or P.speed_of_before.search(c.left))
+    return bool(P.compute_noun.match(c.right) or P.flop.match(c.right) or rate
                 or P.time_noun.match(c.right) and P.time_taken_before.search(c.left))
 
 
