@@ -678,8 +678,9 @@ class FieldFinder:
         if re.search(r"\bparam|\d", phrase):  # "Poro, a 34 billion parameter model trained on": a description
             named = self._named("a " + phrase, re.sub(r"(?:\s(?:a|an|with)\s[\d.,]*\s*)+$", " ", before), "")
             return None if self.rx.indefinite.match(named) else named
-        if phrase and re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower()) not in self.words["bare_trained"]:
-            return self._named(phrase, before, "")
+        bare = re.sub(r"^(?:a|an|the|our)\s", "", phrase.lower())
+        if phrase and bare not in self.words["bare_trained"] and bare.split()[0] not in self.words["bare_trained"]:
+            return self._named(phrase, before, "")  # ("has been thoroughly trained on": no owner named)
         return None
 
 
