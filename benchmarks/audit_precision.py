@@ -15,7 +15,10 @@ The audits, each judged by hand against ``gold/GUIDELINES.md`` (type, span and v
   that are in neither dev set: a fresh sample, judged once, after the session's rule changes;
 - ``benchmarks/audit/seeds-outside-dev-40.jsonl``: 40 claims drawn at random (``random.Random(20261204)``,
   ``sample`` over the claims in dataset order) from the claims of rules/0.3.11 on 2026-12-02 in seed
-  papers that are not in ``dev.jsonl``: a fresh sample of the "held-out seed papers", judged once.
+  papers that are not in ``dev.jsonl``: a fresh sample of the "held-out seed papers", judged once;
+- ``benchmarks/audit/epoch-outside-dev-40b.jsonl``: 40 claims drawn at random (``random.Random(20261205)``,
+  after sorting by claim id) from the claims of rules/0.3.13 on 2026-12-02 in Epoch papers in neither
+  dev set, judged once, before the fixes it led to.
 
 This script prints each audit's precision, and which audited claims the current extractor no longer
 produces with the same type (a fix or a regression to look at) — it never re-judges anything itself.
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 AUDITS = {"epoch-sample-50.jsonl": "claimset-epoch", "epoch-outside-dev-40.jsonl": "claimset-epoch",
           "seeds-outside-dev-60.jsonl": "claimset-seeds", "epoch-outside-dev-60.jsonl": "claimset-epoch",
-          "seeds-outside-dev-40.jsonl": "claimset-seeds"}
+          "seeds-outside-dev-40.jsonl": "claimset-seeds", "epoch-outside-dev-40b.jsonl": "claimset-epoch"}
 
 
 def main() -> None:

@@ -44,6 +44,14 @@ def test_trigger_words_run_on_re2():
 
 
 
+def test_a_window_that_ends_inside_a_word_reads_as_the_text_end():
+    # re reads endpos as the end of the text ("fast|er": a word boundary); RE2 read the bytes after it
+    scanner = Scanner(r"\bfast(?:er)?\b")
+    assert scanner.fast is not None
+    assert scanner.spans(" faster", [(0, 5)]) == [(1, 5)]
+    assert scanner.search(" faster", 0, 5).span() == (1, 5)
+
+
 def test_scanned_phrase_lists_run_on_re2():
     # a look-around added to one of these lists sends every scan of it back to ``re`` (several times slower)
     from claimset.extract.specs import SCANNED

@@ -147,7 +147,7 @@ class Scanner:
             return next(self._at_starts(text, pos), None)
         engine = self._engine(text, pos, end)
         if engine is self.fast and self._raw is not None and text.isascii() and 0 <= pos <= end <= len(text):
-            spans = self._raw.Match(_UNANCHORED, text.encode("ascii"), pos, end)
+            spans = self._raw.Match(_UNANCHORED, text[:end].encode("ascii"), pos, end)  # (text ends at endpos, as in re)
             return re2._Match(self.fast, text, pos, end, spans) if spans[0][0] >= 0 else None
         return engine.search(text, pos, end)
 
@@ -161,8 +161,9 @@ class Scanner:
         # ASCII: byte offsets are character offsets, so RE2's own spans are ours (no match objects)
         data, out = text.encode("ascii"), []
         for pos, end in windows:
+            chunk = data[:end]  # (RE2 reads the bytes past endpos for \b; re reads the window's end as the text's)
             while pos <= end:
-                span = raw.Match(_UNANCHORED, data, pos, end)[0]
+                span = raw.Match(_UNANCHORED, chunk, pos, end)[0]
                 if span[0] < 0:
                     break
                 out.append(span)

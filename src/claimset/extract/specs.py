@@ -60,6 +60,7 @@ class TypeSpec(_Spec):
     param_nouns: list[str] = Field(default_factory=list)
     param_modifiers: list[str] = Field(default_factory=list)
     model_nouns: list[str] = Field(default_factory=list)
+    ambiguous_model_nouns: list[str] = Field(default_factory=list)
     model_modifiers: list[str] = Field(default_factory=list)
     size_suffixes: list[str] = Field(default_factory=list)
     # data amounts
@@ -216,6 +217,7 @@ class Specs:
                                 rf"(?:{_alt(size.param_nouns)})\b", _I),
             "model_noun": re.compile(r"^[\s\-]?(?:(?:" + "|".join(size.model_modifiers) + r")[ -])*"
                                      rf"(?:{_alt(size.model_nouns)})\b"),
+            "ambiguous_model_noun": re.compile(r"^[\s\-]?(?:" + _alt(size.ambiguous_model_nouns or ["(?!)"]) + r")\b"),
             # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
             # (a bracketed modifier may come first: "400M (image, text) pairs")
             "data_noun": re.compile(r"^[\s\-]?(?:\([^()]{1,30}\)\s)?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"

@@ -503,6 +503,8 @@ def _model_context(c: Ctx, k: Kit) -> bool:
     other_after = bool(noun_after and noun_after.group(1).lower() not in k.S.lists["size_followers"]
                        or P.number_after.match(right))
     after_word = bool(P.word_before.search(c.left)) and not other_after
+    if c.m.magnitude_kind == "word" and P.ambiguous_model_noun.match(right):
+        return False  # "36 million variants" of a genome: a magnitude word needs a noun that names a model
     return bool(P.model_noun.match(right) or after_word or P.closing_paren_after.match(right) or P.name_after.match(right)
                 or P.size_of_size_after.match(right))  # "3B of its 30B parameters"
 
