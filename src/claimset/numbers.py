@@ -75,6 +75,9 @@ _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
 
 _TIME_UNITS = r"(?:ms|s|sec|µs|us|ns|min|h|°)"  # and degrees: a glued measurement unit ("19°")
 
+# A hedge that may stand between a cue and its number ("by about 4%", "a factor of up to 3").
+_HEDGE = r"(?:(?:about|around|approximately|up to|over|nearly|roughly)\s)?"
+
 
 def in_bytes(value: float | None, unit: str | None) -> float | None:
     """``value`` of a byte ``unit`` ("TB", "GiB", "bytes") as a number of bytes ("2.6", "TB" -> 2.6e12)."""
@@ -147,7 +150,7 @@ def _vocab() -> _Vocab:
         percent_glued=tuple(percent["glued"]),
         spaced_unit=spaced_unit,
         factor_before=re.compile(r"\b(?:" + "|".join(re.escape(b) for b in factor.get("before", [])) + r")"
-                                 r"\s(?:(?:about|around|approximately|up to|over|nearly|roughly)\s)?$", re.IGNORECASE),
+                                 r"\s" + _HEDGE + "$", re.IGNORECASE),
         upper_before=by_len(q["upper_before"]),
         lower_before=by_len(q["lower_before"]),
         approx_before=by_len(q["approx_before"]),
@@ -430,7 +433,7 @@ def _change_then_level(a: Mention, b: Mention, before: str) -> bool:
     return exact and b.value >= 50 and a.value > 0 and b.value / a.value >= 5
 
 
-_BY_BEFORE = re.compile(r"\bby\s(?:(?:about|around|up to|over|nearly|roughly|approximately)\s)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s" + _HEDGE + "$", re.IGNORECASE)
 
 
 def _overlaps(atoms: list[Mention], starts: list[int], s: int, e: int) -> bool:

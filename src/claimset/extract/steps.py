@@ -62,10 +62,8 @@ DRAWS = 1000
 def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
-    m, left = c.m, c.left
-    if m.sign is not None or m.value_max is not None or not ("-" in left[-3:] or m.suffix == "B" and left[-1:].islower()):
-        return None  # (most numbers: glued to no name, decided without a search)
-    glued = _glued_name(c, k)
+    m = c.m
+    glued = _glued_name(c, k) if m.sign is None and m.value_max is None else None
     if not glued:
         return None
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes or _not_a_model_size(c, k, glued):
@@ -75,7 +73,7 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _glued_name(c: Ctx, k: Kit):
     """The name a number is glued to, by a hyphen ("Llama-2-7B") or, for a size in billions, to a
-    lower-case word ("Flamingo80B"); None if it is glued to none."""
+    lower-case word ("Flamingo80B"); None if it is glued to none (most numbers: decided without a search)."""
     near = max(0, len(c.left) - NAME_REACH)  # (an end-anchored search reads only the name's reach)
     if "-" in c.left[-3:]:
         return k.P.glued_name.search(c.left, near)
