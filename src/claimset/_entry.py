@@ -25,6 +25,20 @@ def _raise(signum: int, frame) -> None:
     raise Interrupted(signum)
 
 
+# Python ignores an exception raised where nothing can catch it (a weakref callback run by an import,
+# a ``__del__``): a signal whose handler ran there would be lost and the run would go on. The hook sees
+# such an ``Interrupted`` and raises it again a moment later, from whatever code then runs.
+_AGAIN_AFTER = 0.01  # seconds
+
+
+def _unraisable(info) -> None:
+    if isinstance(info.exc_value, Interrupted):
+        signal.signal(signal.SIGALRM, lambda _n, _f, signum=info.exc_value.signum: _raise(signum, None))
+        signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
+    else:
+        sys.__unraisablehook__(info)
+
+
 def _stop(signum: int) -> None:
     try:
         sys.stderr.write(f"claimset: {_NAMES.get(signum, 'stopped')}; the previous dataset, if any, is unchanged\n")
@@ -35,12 +49,22 @@ def _stop(signum: int) -> None:
 
 
 def main() -> None:
+    guarded(_cli)
+
+
+def _cli() -> None:
+    from .cli import app
+
+    app(standalone_mode=True)
+
+
+def guarded(body) -> None:
+    """Run ``body`` with claimset's handling of signals and of a closed stdout."""
     for sig in _NAMES:
         signal.signal(sig, _raise)
+    sys.unraisablehook = _unraisable
     try:
-        from .cli import app
-
-        app(standalone_mode=True)
+        body()
     except Interrupted as exc:
         _stop(exc.signum)
     except KeyboardInterrupt:

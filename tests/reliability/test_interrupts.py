@@ -4,6 +4,8 @@ half-written stays, and the next run cleans up what a killed run left."""
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -72,3 +74,29 @@ def test_ctrl_c_at_0_3_s_prints_no_traceback(tmp_path, big_corpus):
     _, err = p.communicate(timeout=60)
     assert p.returncode == 130 and "Traceback" not in err
     assert not (tmp_path / "new").exists()  # a new dataset is not left half-made
+
+
+_SWALLOWED = """
+import os, signal, sys, time, weakref
+from claimset._entry import guarded
+
+class Thing:
+    pass
+
+def body():
+    thing = Thing()
+    # the handler runs inside a weakref callback, where Python ignores what it raises
+    keep = weakref.ref(thing, lambda ref: os.kill(os.getpid(), signal.SIGHUP))
+    del thing
+    time.sleep(5)
+    print("went on")
+
+guarded(body)
+"""
+
+
+def test_a_signal_handled_where_python_ignores_exceptions_still_stops_the_run():
+    p = subprocess.run([sys.executable, "-c", _SWALLOWED], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 128 + signal.SIGHUP, p.stderr
+    assert "went on" not in p.stdout
+    assert p.stderr.splitlines() == ["claimset: hung up; the previous dataset, if any, is unchanged"]
