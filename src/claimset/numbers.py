@@ -507,7 +507,9 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
                 is_range = (not from_pair or family) and not _change_then_level(a, b, before) \
                     and not re.search(r"[A-Za-z]-$", before)
                 if from_pair and not is_range:
-                    merged.append(replace(a, role="from"))
+                    # "from 17.7 to 67.2% success rate": the first end shares the second's percent sign
+                    shared = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
+                    merged.append(replace(a, role="from", unit=shared))
                     merged.append(replace(b, role="to"))
                     i += 2
                     continue

@@ -93,7 +93,10 @@ class FieldFinder:
                                     python_matches=True)
         what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")
         self._bench_what = what
-        self._bench_named = Scanner(rf"(?P<name>{bench_name})\s(?:{what})\b", python_matches=True)
+        # (an acronym in brackets may stand between: "the Android-in-the-Wild (AitW) dataset")
+        self._bench_named = Scanner(rf"(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
+        # "83.9% top-1 ImageNet accuracy": a name between a number and its metric
+        self._bench_then_metric = re.compile(rf"^\s?[^,;()]{{0,20}}?(?<![\w\-])(?P<name>{bench_name})\s$")
         # a name followed by one of them, at the end of a phrase ("Penn Treebank dataset", "ScienceQA benchmark")
         self.benchmark_word_end = re.compile(rf"\s(?:{what})$", re.IGNORECASE)
         # "on GSM8K (94.2%) and MATH (71.5%)": a score in brackets after a member of a benchmark list
@@ -238,6 +241,7 @@ class FieldFinder:
         if kind == self.roles["measurement"]:
             out["metric"] = self._nearest_metric(sentence, a, b)
             out["benchmark"] = (decision.benchmark_hint or self._bracketed_benchmark(sentence, a)
+                                or self._benchmark_before_metric(sentence, b, out["metric"])
                                 or self._nearest_benchmark(sentence, a, b, out["metric"]))
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b)
@@ -328,7 +332,10 @@ class FieldFinder:
     def _bracketed_owner(self, sentence: str, a: int, out: dict) -> None:
         """"..., surpassing o3-mini (67.4%)": a score in brackets right after a model's name is that
         model's (the other value of a comparison: its subject is the other system, guidelines)."""
-        bm = self.rx.name_bracket_before.search(sentence[max(0, a - 60) : a])
+        near = sentence[max(0, a - 60) : a]
+        bm = self.rx.owner_with_bracket.search(near)
+        if not (bm and self._namey(bm.group("name"))):  # ("AgentX with GPT-4V (8.3%)": AgentX's score)
+            bm = self.rx.name_bracket_before.search(near)
         name = bm.group("name") if bm else None
         if not name or name.lower() in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()} \
                 or not (any(self._namey(w) or self.rx.versioned_name.match(w) for w in name.split())
@@ -367,6 +374,15 @@ class FieldFinder:
                 if d < best_d:
                     best, best_d = name, d
         return best
+
+    def _benchmark_before_metric(self, sentence: str, b: int, metric: str | None) -> str | None:
+        """"83.9% top-1 ImageNet accuracy": the name right before the number's own metric."""
+        if not metric:
+            return None
+        at = sentence.find(metric, b, b + 40)
+        bm = self._bench_then_metric.match(sentence[b:at]) if at > b else None
+        name = bm.group("name") if bm else None
+        return name if name and self._namey(name.split()[0]) and self._benchmark_name(name, metric, None) else None
 
     def _bracketed_benchmark(self, sentence: str, a: int) -> str | None:
         """The member of a benchmark list whose brackets hold the number ("on GSM8K (94.2%) and MATH (71.5%)")."""
@@ -482,6 +498,8 @@ class FieldFinder:
             return True, named
         if phrase and self._is_pronoun(phrase):
             return True, method or (phrase if phrase.lower() not in self.words["bare_pronouns"] else None)
+        if self.rx.demonstrative.match(phrase):
+            return True, None  # "These explorations are performed using ...": neither a name nor "we"/"it"
         if not phrase or phrase.split()[-1].lower() in self.words["function_words"]:
             return False, None
         phrase = self.rx.result_of.sub("", phrase)
@@ -565,7 +583,7 @@ class FieldFinder:
         left = left if left.strip() else sentence[:a]
         right = sentence[b:]
         return (self._slash_sibling(left, sentence[a:b]) or self._class_in_brackets(left) or self._name_before(left)
-                or self._model_with(left, right)
+                or self._name_with(left, sentence[a:b]) or self._model_with(left, right)
                 or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
                 or self._named_later(right))
 
@@ -597,7 +615,7 @@ class FieldFinder:
         model's name where the sentence gives one (guidelines)."""
         if not self.rx.indefinite.match(description):
             return description
-        beside = self.rx.appositive_name.search(before)
+        beside = self.rx.appositive_name.search(self.rx.lead.sub("", before))  # ("Consequently, a 7B model")
         words = beside.group(1).split() if beside else []
         if words and words[0] not in self._not_bench and words[0].lower() not in self.words["stopwords"] \
                 and any(self._is_name(w) or self._namey(w) for w in words):
@@ -637,6 +655,18 @@ class FieldFinder:
     def _is_name(self, t: str) -> bool:
         return bool(t) and t.lower() not in self.words["stopwords"] and t not in self._not_bench and (
             self._namey(t) or t[0].isupper())
+
+    def _name_with(self, left: str, number: str) -> str | None:
+        """"Kestrel-X with 7B parameters": a name (not a description) right before "with"; not a
+        name that carries another size ("following Kestrel-7B, containing 13 billion parameters")."""
+        m = self.rx.name_with_size.search(left)
+        name = m.group(1) if m else ""
+        if _NAMED_SIZE.search(name) and number not in name:
+            return None
+        before = left[: m.start(1)].split()[-1:] if m else []
+        if before and before[0].lower() in self.words["function_words"]:
+            return None  # "on CIFAR-10 with", "a RegNetY with": a benchmark, or a description's class
+        return name if self._namey(name) and name not in self._not_bench and name not in self._generic else None
 
     def _model_with(self, left: str, right: str) -> str | None:
         m = self.rx.model_with_size.search(left)
@@ -685,6 +715,7 @@ class FieldFinder:
 
 
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
+_NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
 
 
