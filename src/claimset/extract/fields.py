@@ -270,6 +270,7 @@ class FieldFinder:
         raw = out["subject"]
         subject = out["subject"] = self._trimmed(raw) if raw else raw
         if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
+                        or self._metric.fullmatch(subject)  # ("Q3 = 79%, Q8 = 68%": the other's metric)
                         or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out

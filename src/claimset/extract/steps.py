@@ -200,9 +200,15 @@ def factor_of_setting(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def prior_example(c: Ctx, k: Kit) -> list[Decision] | None:
     """"(e.g. 104 GPU hours)": what earlier work costs, given as an example (sizes still count)."""
-    if k.P.example_before.search(c.left) and not k.P.param.match(c.right):
+    if k.P.example_before.search(c.left) and not k.P.param.match(c.right) and not _own_result_example(c, k):
         return []
     return None
+
+
+def _own_result_example(c: Ctx, k: Kit) -> bool:
+    """"Our models lead to the best results (e.g., 90.7% accuracy on X)": the paper's own result,
+    with the metric it is measured by, given as an example."""
+    return bool(k.P.own_result_example.search(c.left)) and k.fields.metric_next_to(c.left, c.right)
 
 
 def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -266,7 +272,7 @@ def _measured_noun(c: Ctx, k: Kit) -> bool:
 def example_factor(c: Ctx, k: Kit) -> list[Decision] | None:
     """A factor or percentage given as an example of what earlier work does ("(e.g., 5-10x)")."""
     m = c.m
-    if (m.is_word or m.unit in ("x", "%")) and k.P.relative_before.search(c.left):
+    if (m.is_word or m.unit in ("x", "%")) and k.P.relative_before.search(c.left) and not _own_result_example(c, k):
         return []
     return None
 
@@ -319,7 +325,8 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
         return []
     typed = k.triggers(c, "triggers")
     if typed is None and (P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
-                          or m.role in ("from", "to") or P.beats_by_before.search(left)):
+                          or m.role in ("from", "to") or P.beats_by_before.search(left)
+                          or k.fields.metric_next_to(left, right)):  # ("Q3 = 79%": a metric's value)
         return k.decide("measurement", m.unit, "percent_result")
     return typed or _UNDECIDED
 
