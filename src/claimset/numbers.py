@@ -433,6 +433,11 @@ def _change_then_level(a: Mention, b: Mention, before: str) -> bool:
     return exact and b.value >= 50 and a.value > 0 and b.value / a.value >= 5
 
 
+def _descending(a: Mention, b: Mention) -> bool:
+    """Two percentages written high to low ("41.3% to 35.7%"): a range runs low to high."""
+    return a.unit == b.unit == "%" and a.magnitude == b.magnitude and a.value > b.value
+
+
 _BY_BEFORE = re.compile(r"\bby\s" + _HEDGE + "$", re.IGNORECASE)
 
 
@@ -506,6 +511,12 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
                 # ("WikiText-2 to 47.69": a number inside a name does not open a range)
                 is_range = (not from_pair or family) and not _change_then_level(a, b, before) \
                     and not re.search(r"[A-Za-z]-$", before)
+                if not from_pair and is_range and _descending(a, b):
+                    # "outperforming B on X by 41.3% to 35.7%": two results set side by side, not a range
+                    merged.append(replace(a, role="vs-left"))
+                    merged.append(replace(b, role="vs-right"))
+                    i += 2
+                    continue
                 if from_pair and not is_range:
                     # "from 17.7 to 67.2% success rate": the first end shares the second's percent sign
                     shared = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
