@@ -324,11 +324,18 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
     if m.role in ("from", "to") and P.setting_that_moves.search(clause):
         return []
     typed = k.triggers(c, "triggers")
-    if typed is None and (P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
-                          or m.role in ("from", "to") or P.beats_by_before.search(left)
-                          or k.fields.metric_next_to(left, right)):  # ("Q3 = 79%": a metric's value)
+    if typed is None and _percent_result(c, k):
         return k.decide("measurement", m.unit, "percent_result")
     return typed or _UNDECIDED
+
+
+def _percent_result(c: Ctx, k: Kit) -> bool:
+    """A percentage no trigger word types is still a result in brackets after a name, as one end of
+    a from->to pair, as a margin over a competitor, or beside a metric's name ("Q3 = 79%")."""
+    P, left, right = k.P, c.left, c.right
+    return bool(P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
+                or c.m.role in ("from", "to") or P.beats_by_before.search(left)
+                or k.fields.metric_next_to(left, right))
 
 
 def factor(c: Ctx, k: Kit) -> list[Decision] | None:
