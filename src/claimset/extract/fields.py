@@ -126,6 +126,7 @@ class FieldFinder:
         # "a perplexity of 2.68", "FID 1.73", "an R² of 0.63", "test perplexities of 83 and 82".
         self._metric_after = re.compile(rf"^\s?(?:(?i:{self.rx.metric_after_qualifier.pattern}))?(?:{alt})(?![\w\-])")
         self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt})s?{self.rx.metric_before_link.pattern}$")  # ("FIDs of")
+        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?{self.rx.metric_link.pattern}")
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -239,7 +240,7 @@ class FieldFinder:
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
-            out["metric"] = self._nearest_metric(sentence, a, b)
+            out["metric"] = self._metric_right_before(sentence, a, b) or self._nearest_metric(sentence, a, b)
             out["benchmark"] = (decision.benchmark_hint or self._bracketed_benchmark(sentence, a)
                                 or self._benchmark_before_metric(sentence, b, out["metric"])
                                 or self._nearest_benchmark(sentence, a, b, out["metric"]))
@@ -343,6 +344,15 @@ class FieldFinder:
                         or self.rx.spaced_version_name.match(name)) or name in self._generic:
             return
         out["subject"], out["baseline"] = name, None
+
+    def _metric_right_before(self, sentence: str, a: int, b: int) -> str | None:
+        """"improves BLEU by 1.2 and ROUGE-L by 0.8": a metric linked to the number right before it
+        ("by", "of", "=", ":") is its own, however near the next number's metric is (unless one
+        follows the number itself: "performance (9.38% accuracy")."""
+        if self._metric_after.match(sentence[b : b + 40]):
+            return None
+        mm = self._metric_named_before.search(sentence, max(0, a - 60), a)
+        return mm.group("m") if mm else None
 
     def _nearest_metric(self, sentence: str, a: int, b: int) -> str | None:
         best, best_d, before_best = None, 10**9, None
