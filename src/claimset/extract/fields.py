@@ -490,9 +490,13 @@ class FieldFinder:
 
     def _never_generic(self, subject: str | None, method: str | None) -> str | None:
         """The guidelines (v4): a subject is never a literal "our approach", "our training", "we":
-        the method's name where the abstract gives one, else null."""
+        the method's name where the abstract gives one; else a phrase that describes the system
+        ("Our best model") as written, and null for a generic one."""
         if subject and self.rx.own_phrase.match(subject):
-            return method
+            if method or not self.rx.own_described.match(subject):
+                return method
+            last = subject.split()[-1]  # "our program AlphaGo": the name it gives
+            return last if self._namey(last) and last not in self._generic else subject
         return subject
 
     def _linking_verbs(self, head: str) -> list[re.Match]:
@@ -503,14 +507,10 @@ class FieldFinder:
 
     def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
         """The subject in the clause before one verb: (found?, subject)."""
-        phrase = self._clause_tail(segment)
-        named = self._own_named(phrase)
-        if named:
-            return True, named
-        if phrase and self._is_pronoun(phrase):
-            return True, method or (phrase if phrase.lower() not in self.words["bare_pronouns"] else None)
-        if self.rx.demonstrative.match(phrase):
-            return True, None  # "These explorations are performed using ...": neither a name nor "we"/"it"
+        phrase = self._segment_phrase(segment)
+        pointed = self._named_or_pointed(phrase, method)
+        if pointed is not None:
+            return pointed
         if not phrase or phrase.split()[-1].lower() in self.words["function_words"]:
             return False, None
         phrase = self.rx.result_of.sub("", phrase)
@@ -525,6 +525,26 @@ class FieldFinder:
             return (True, method) if self.rx.we_our_it_its.search(phrase.lower()) else (False, None)
         short = self._short_phrase(phrase.split())
         return short is not None, short
+
+    def _segment_phrase(self, segment: str) -> str:
+        """The noun phrase that ends ``segment``, past an aside ("Our best model, developed using X, ")."""
+        phrase = self._clause_tail(segment)
+        if not phrase and segment.rstrip().endswith(","):
+            aside = self.rx.participle_aside.search(segment)
+            phrase = self._clause_tail(segment[: aside.start()]) if aside else phrase
+        return phrase
+
+    def _named_or_pointed(self, phrase: str, method: str | None) -> tuple[bool, str | None] | None:
+        """"our Kestrel-3B model" (a name), "it"/"our method" (the method), "these explorations"
+        (nothing of its own); None for any other phrase."""
+        named = self._own_named(phrase)
+        if named:
+            return True, named
+        if phrase and self._is_pronoun(phrase):
+            return True, method or (phrase if phrase.lower() not in self.words["bare_pronouns"] else None)
+        if self.rx.demonstrative.match(phrase):
+            return True, None  # "These explorations are performed using ...": neither a name nor "we"/"it"
+        return None
 
     def _own_named(self, phrase: str) -> str | None:
         """"our Kestrel-3B model": the sentence names the paper's own model, so that name is the subject."""
