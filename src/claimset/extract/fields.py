@@ -209,8 +209,8 @@ class FieldFinder:
         for m in self.rx.intro.finditer(abstract):
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
-            elif _ACRONYM_NEXT.match(abstract, m.end()):  # "a Dual Attention Network (DAN)": named with its acronym
-                add(m.group("w"), 2.0)
+            elif _ACRONYM_NEXT.match(abstract, m.end()) or m.group("named_by"):
+                add(m.group("w"), 2.0)  # "a Dual Attention Network (DAN)", "a Length Warmup method": named as such
             else:  # a plain capitalised word must recur to be taken for a name
                 again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
