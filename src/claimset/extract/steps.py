@@ -250,6 +250,8 @@ def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
     P, left, right = k.P, c.left, c.right
     if not c.bare or not P.generic_before.search(left) or _data_noun(c, k):
         return None
+    if c.m.value >= 1000 and P.param.match(right):
+        return None  # "with 1,000,000 parameters": a model's size written in full ("of 3 parameters" is not)
     if P.bare_after.match(right) or P.points_after.match(right) or P.bare_before.search(left):
         return None
     if k.fields.metric_next_to(c.list_left, right) or _measured_noun(c, k):
