@@ -124,7 +124,9 @@ def _vocab() -> _Vocab:
         r"(?P<plus>\+)?"
         # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B"); a magnitude word may
         # be capitalised ("7 Billion parameters", in titles and model cards).
-        rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b)?"
+        # A capital suffix after a space counts only before parameters or tokens ("6.7 B parameters").
+        rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b"
+        r"| (?P<ssuf>[KMBT])(?=\s(?:[Pp]arameter|[Pp]arams?\b|[Tt]okens?\b)))?"
         r"(?P<plus_after>\+(?![\d+]))?"  # "6K+ episodes"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"
@@ -210,8 +212,8 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
     if m.group("sign") == "−":
         value = -value
     magnitude, kind, suffix = 1.0, None, None
-    if m.group("suf"):
-        suffix = m.group("suf")
+    if m.group("suf") or m.group("ssuf"):
+        suffix = m.group("suf") or m.group("ssuf")
         magnitude, kind = vocab.suffixes[suffix], "suffix"
     elif m.group("word"):
         magnitude, kind = vocab.mag_words[m.group("word").lower()], "word"
