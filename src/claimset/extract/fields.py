@@ -126,7 +126,8 @@ class FieldFinder:
         # "a perplexity of 2.68", "FID 1.73", "an R² of 0.63", "test perplexities of 83 and 82".
         self._metric_after = re.compile(rf"^\s?(?:(?i:{self.rx.metric_after_qualifier.pattern}))?(?:{alt})(?![\w\-])")
         self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt})s?{self.rx.metric_before_link.pattern}$")  # ("FIDs of")
-        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?{self.rx.metric_link.pattern}")
+        # a metric that ends where its link word starts ("success rates| of", "BLEU score| of")
+        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?(?:\s(?i:scores?|values?|rates?))?$")
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -335,6 +336,8 @@ class FieldFinder:
         """"..., surpassing o3-mini (67.4%)": a score in brackets right after a model's name is that
         model's (the other value of a comparison: its subject is the other system, guidelines)."""
         near = sentence[max(0, a - 60) : a]
+        if "(" not in near[-12:]:
+            return  # (both patterns end with the bracket the number opens)
         bm = self.rx.owner_with_bracket.search(near)
         if not (bm and self._namey(bm.group("name"))):  # ("AgentX with GPT-4V (8.3%)": AgentX's score)
             bm = self.rx.name_bracket_before.search(near)
@@ -351,7 +354,10 @@ class FieldFinder:
         follows the number itself: "performance (9.38% accuracy")."""
         if self._metric_after.match(sentence[b : b + 40]):
             return None
-        mm = self._metric_named_before.search(sentence, max(0, a - 60), a)
+        link = self.rx.metric_link.search(sentence, max(0, a - 30), a)  # (cheap: most numbers have none)
+        if link is None:
+            return None
+        mm = self._metric_named_before.search(sentence, max(0, link.start() - 40), link.start())
         return mm.group("m") if mm else None
 
     def _nearest_metric(self, sentence: str, a: int, b: int) -> str | None:
@@ -690,12 +696,13 @@ class FieldFinder:
     def _name_with(self, left: str, number: str) -> str | None:
         """"Kestrel-X with 7B parameters": a name (not a description) right before "with"; not a
         name that carries another size ("following Kestrel-7B, containing 13 billion parameters")."""
-        m = self.rx.name_with_size.search(left)
+        tail = left[-80:]  # (a name and "with": the end of the text is enough)
+        m = self.rx.name_with_size.search(tail)
         name = m.group(1) if m else ""
         if _NAMED_SIZE.search(name) and number not in name:
             return None
-        before = left[: m.start(1)].split()[-1:] if m else []
-        if before and before[0].lower() in self.words["function_words"]:
+        before = tail[: m.start(1)].split()[-1:] if m else []
+        if before and before[0].lower() in self.words["function_words"] - {"and", "or"}:
             return None  # "on CIFAR-10 with", "a RegNetY with": a benchmark, or a description's class
         return name if self._namey(name) and name not in self._not_bench and name not in self._generic else None
 
