@@ -304,8 +304,8 @@ def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
         return None
     if P.article_before.search(c.left) and not P.factor_noun_after.match(c.right):
         return []
-    if P.adjective_multiplier.match(c.text[m.start : m.start + 40]):
-        return []
+    if P.adjective_multiplier.match(c.text[m.start : m.start + 40]) or P.prescribed_before.search(c.left):
+        return []  # ("double descent"; "should also be doubled": a prescription, not a result)
     if m.reduction_only and not P.reduction_word_before.search(c.left) \
             and not m.text.lower().startswith(("halv", "halves")):
         return []
