@@ -419,7 +419,7 @@ class FieldFinder:
         plain capitalised word only after "on"/"in"/"across" ("on Cityscapes"; "of Meena" is a model)."""
         first = name.split()[0]
         if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name) \
-                or self._model_family.match(name):
+                or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1]):
             return False
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
             return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")
