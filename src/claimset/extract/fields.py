@@ -243,7 +243,7 @@ class FieldFinder:
         if kind == self.roles["measurement"]:
             out["metric"] = self._metric_right_before(sentence, a, b) or self._nearest_metric(sentence, a, b)
             out["benchmark"] = (decision.benchmark_hint or self._bracketed_benchmark(sentence, a)
-                                or self._benchmark_before_metric(sentence, b, out["metric"])
+                                or self._benchmark_before_metric(sentence, a, b, out["metric"])
                                 or self._nearest_benchmark(sentence, a, b, out["metric"]))
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b)
@@ -392,12 +392,17 @@ class FieldFinder:
                     best, best_d = name, d
         return best
 
-    def _benchmark_before_metric(self, sentence: str, b: int, metric: str | None) -> str | None:
-        """"83.9% top-1 ImageNet accuracy": the name right before the number's own metric."""
+    def _benchmark_before_metric(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
+        """"83.9% top-1 ImageNet accuracy", "raising ImageNet-C accuracy from 45.2%": the name right
+        before the number's own metric, the metric after the number or right before it."""
         if not metric:
             return None
         at = sentence.find(metric, b, b + 40)
-        bm = self._bench_then_metric.match(sentence[b:at]) if at > b else None
+        if at > b:
+            bm = self._bench_then_metric.match(sentence[b:at])
+        else:
+            at = sentence.rfind(metric, max(0, a - 40), a)
+            bm = _NAME_BEFORE_METRIC.search(sentence, max(0, at - 40), at) if at > 0 else None
         name = bm.group("name") if bm else None
         return name if name and self._namey(name.split()[0]) and self._benchmark_name(name, metric, None) else None
 
@@ -419,7 +424,8 @@ class FieldFinder:
         plain capitalised word only after "on"/"in"/"across" ("on Cityscapes"; "of Meena" is a model)."""
         first = name.split()[0]
         if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name) \
-                or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1]):
+                or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1]) \
+                or self.rx.unit_word.match(name):
             return False
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
             return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")
@@ -753,6 +759,7 @@ class FieldFinder:
 
 
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
+_NAME_BEFORE_METRIC = re.compile(r"(?<![\w\-])(?P<name>[A-Z][\w\-.]*|[a-z]+[A-Z][\w\-.]*)\s$")  # "ImageNet-C |accuracy"
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
 
