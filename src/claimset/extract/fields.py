@@ -352,10 +352,8 @@ class FieldFinder:
         """"improves BLEU by 1.2 and ROUGE-L by 0.8": a metric linked to the number right before it
         ("by", "of", "=", ":") is its own, however near the next number's metric is (unless one
         follows the number itself: "performance (9.38% accuracy")."""
-        if self._metric_after.match(sentence[b : b + 40]):
-            return None
         link = self.rx.metric_link.search(sentence, max(0, a - 30), a)  # (cheap: most numbers have none)
-        if link is None:
+        if link is None or self._metric_after.match(sentence[b : b + 40]):
             return None
         mm = self._metric_named_before.search(sentence, max(0, link.start() - 40), link.start())
         return mm.group("m") if mm else None
@@ -703,6 +701,8 @@ class FieldFinder:
         """"Kestrel-X with 7B parameters": a name (not a description) right before "with"; not a
         name that carries another size ("following Kestrel-7B, containing 13 billion parameters")."""
         tail = left[-80:]  # (a name and "with": the end of the text is enough)
+        if not any(w in tail[-30:] for w in (" with ", " having ", " containing ", " at ")):
+            return None  # (the pattern ends with one of them: most sizes have none)
         m = self.rx.name_with_size.search(tail)
         name = m.group(1) if m else ""
         if _NAMED_SIZE.search(name) and number not in name:
