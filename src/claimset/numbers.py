@@ -114,7 +114,7 @@ def _vocab() -> _Vocab:
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
         # A mixture-of-experts size "8x22B" is one number, the product (the "8x" is not a factor).
-        r"(?:(?P<experts>\d{1,3})[x×](?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
+        r"(?:(?P<experts>\d{1,3})(?:[x×]| [x×] )(?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"  # ("16 x 3.8B" too)  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
         # Thousands groups are bounded ({1,5}), so a run of "1 000 000 ..." is read in linear time.
         r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?!\d|,\d)"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
@@ -425,6 +425,22 @@ def _atoms(text: str, atom: re.Pattern):
         pos = m.end()
 
 
+# "(77.4+4.2)% mAP": a result and its gain over the previous best, both in percent
+_GAIN_IN_BRACKETS = re.compile(r"\((\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)\)%")
+
+
+def _bracketed_gains(text: str, atoms: list[Mention]) -> list[Mention]:
+    """Read "(77.4+4.2)%" as 77.4% and +4.2% (the parser saw "77.4+", at least 77.4, and a bare 4.2)."""
+    by_start = {a.start: i for i, a in enumerate(atoms)}
+    for g in _GAIN_IN_BRACKETS.finditer(text):
+        i, j = by_start.get(g.start(1)), by_start.get(g.start(2))
+        if i is None or j is None:
+            continue
+        atoms[i] = replace(atoms[i], end=g.end(1), text=g.group(1), unit="%", qualifier="exact", unit_end=None)
+        atoms[j] = replace(atoms[j], start=g.start(2) - 1, text="+" + g.group(2), sign="+", unit="%", unit_end=None)
+    return atoms
+
+
 def _change_then_level(a: Mention, b: Mention, before: str) -> bool:
     """"improves accuracy by 4.1% to 78.3%": a change and the level it reaches, not a range. Read so
     when the second is a high level far above the first and one of them is written with decimals
@@ -489,6 +505,8 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
     atoms.sort(key=lambda a: a.start)
     if limit is not None:
         atoms = atoms[: 2 * limit]
+    if ")%" in text:
+        atoms = _bracketed_gains(text, atoms)
 
     # Merge ranges and mark from->to / vs pairs.
     merged: list[Mention] = []
