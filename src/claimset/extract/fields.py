@@ -87,7 +87,8 @@ class FieldFinder:
         # a model's name is what is compared, never what a score is measured on ("the performance of T5-XXL")
         self._model_family = re.compile(r"(?:" + "|".join(spec.model_families or ["(?!)"]) + r")(?![A-Za-z])")
         # (a version after a space is part of the name: "LiveCodeBench v5")
-        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*)"
+        # (lower case with digits too: "enwik8", "text8")
+        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
                                     python_matches=True)
