@@ -242,7 +242,7 @@ class FieldFinder:
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
-            out["metric"] = self._metric_right_before(sentence, a, b) or self._nearest_metric(sentence, a, b)
+            out["metric"] = self._metric_of(sentence, a, b)
             out["benchmark"] = (decision.benchmark_hint or self._bracketed_benchmark(sentence, a)
                                 or self._benchmark_before_metric(sentence, a, b, out["metric"])
                                 or self._nearest_benchmark(sentence, a, b, out["metric"]))
@@ -359,21 +359,30 @@ class FieldFinder:
         mm = self._metric_named_before.search(sentence, max(0, link.start() - 40), link.start())
         return mm.group("m") if mm else None
 
-    def _nearest_metric(self, sentence: str, a: int, b: int) -> str | None:
-        best, best_d, before_best = None, 10**9, None
+    def _metric_of(self, sentence: str, a: int, b: int) -> str | None:
+        """The number's metric: the nearest one, unless that one follows the number and another is
+        linked to it right before it ("improves BLEU by 1.2 and ROUGE-L by 0.8")."""
+        nearest, after = self._nearest_metric(sentence, a, b)
+        if nearest is None or after:
+            return self._metric_right_before(sentence, a, b) or nearest
+        return nearest
+
+    def _nearest_metric(self, sentence: str, a: int, b: int) -> tuple[str | None, bool]:
+        """The metric nearest to the number, and whether it comes after it."""
+        best, best_d, before_best, after = None, 10**9, None, False
         previous = None
         for mm in self._metric_ci.finditer(sentence):
             d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
             if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
                 d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
             if d < best_d:
-                best, best_d = mm.group(0), d
+                best, best_d, after = mm.group(0), d, mm.start() >= b
                 # "a BLEU score of", "pass@1 score": the named metric before "score" is the metric
                 before_best = previous.group(0) if previous is not None and 0 <= mm.start() - previous.end() <= 1 else None
             previous = mm
         if before_best and best.lower() in ("score", "scores"):
-            return before_best
-        return best
+            return before_best, after
+        return best, after
 
     def _nearest_benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
         best, best_d = None, 10**9
