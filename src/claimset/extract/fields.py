@@ -433,6 +433,7 @@ class FieldFinder:
         first = name.split()[0]
         if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name) \
                 or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1]) \
+                or self.rx.compute_unit_word.match(first) \
                 or self.rx.unit_word.match(name):
             return False
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):

@@ -215,8 +215,8 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """Counts and settings named after the number ("12 datasets", "4-bit", "128k tokens long")."""
     P, right = k.P, c.right
     if not P.settings_after.match(right) or _factor_claim(c, k) or P.rate_unit.match(right) \
-            or c.m.unit and P.byte_unit.match(c.m.unit):  # ("a 48GB GPU": byte_amount decides)
-        return None
+            or c.m.unit and P.byte_unit.match(c.m.unit) or P.compute_noun.match(right):
+        return None  # ("a 48GB GPU": byte_amount decides; "6 months of GPU time": compute used)
     data_noun = _data_noun(c, k)
     if not P.param.match(right) and not data_noun:
         return []
