@@ -247,7 +247,7 @@ class FieldFinder:
                                 or self._benchmark_before_metric(sentence, a, b, out["metric"])
                                 or self._nearest_benchmark(sentence, a, b, out["metric"]))
         if kind != self.roles["data"]:
-            out["baseline"] = self._baseline(sentence, a, b)
+            out["baseline"] = self._baseline(sentence, a, b) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
@@ -439,6 +439,24 @@ class FieldFinder:
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
             return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")
         return True
+
+    def _compared_performance(self, sentence: str) -> str | None:
+        """"we keep 96.7% of the 11B model's performance", "tripling the performance of T5-XXL": the
+        system the sentence's results are set against, where no cue word names it."""
+        if "'s " not in sentence and " of " not in sentence:
+            return None
+        cm = self.rx.compared_performance.search(sentence)
+        if cm is None:
+            return None
+        if cm.group("a"):
+            name = cm.group("a")
+        else:  # "the performance of T5-XXL on one-shot SuperGLUE": the name, up to where the phrase stops
+            rest = " " + sentence[cm.start("b") :]
+            stop = self.rx.stop_phrase.search(rest)
+            name = rest[: stop.start() if stop else len(rest)].strip()
+        name = name.rstrip(".")
+        # a name or a sized model ("T5-XXL", "the 11B model"), not a bare word or count ("dense", "3")
+        return name if re.search(r"[A-Z]|\d[A-Za-z]", name) else None
 
     def _baseline(self, sentence: str, a: int, b: int) -> str | None:
         best, best_d = None, 10**9
