@@ -113,6 +113,7 @@ class FieldFinder:
         self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
                                       + self._metric.pattern + ")")
         self._pronoun_set = {p.lower() for p in spec.subject_pronouns}
+        self._compared_last: tuple[str | None, str | None] = (None, None)
         self._generic = set(spec.generic_names)
         nouns = self.rx.method_noun.pattern
         self._own_method = re.compile(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? (?:{nouns}|models?)|(?:the|this) (?:{nouns}|model)")
@@ -443,8 +444,13 @@ class FieldFinder:
     def _compared_performance(self, sentence: str) -> str | None:
         """"we keep 96.7% of the 11B model's performance", "tripling the performance of T5-XXL": the
         system the sentence's results are set against, where no cue word names it."""
-        if "'s " not in sentence and " of " not in sentence:
-            return None
+        if self._compared_last[0] == sentence:  # (a sentence's claims come one after another)
+            return self._compared_last[1]
+        name = self._compared_in(sentence) if "'s " in sentence or " of " in sentence else None
+        self._compared_last = (sentence, name)
+        return name
+
+    def _compared_in(self, sentence: str) -> str | None:
         cm = self.rx.compared_performance.search(sentence)
         if cm is None:
             return None
