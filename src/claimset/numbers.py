@@ -113,8 +113,9 @@ def _vocab() -> _Vocab:
         r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
-        # A mixture-of-experts size "8x22B" is one number, the product (the "8x" is not a factor).
-        r"(?:(?P<experts>\d{1,3})(?:[x×]| [x×] )(?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"  # ("16 x 3.8B" too)  # "−" is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign
+        # A mixture-of-experts size "8x22B" (or "16 x 3.8B") is one number, the product (the "8x" is not
+        # a factor). "−" above is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign.
+        r"(?:(?P<experts>\d{1,3})(?:[x×]| [x×] )(?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"
         # Thousands groups are bounded ({1,5}), so a run of "1 000 000 ..." is read in linear time.
         r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?!\d|,\d)"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}(?=\s?(?:times|x\b|×|%|\\%|[a-z]))"
