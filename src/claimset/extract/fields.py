@@ -96,8 +96,10 @@ class FieldFinder:
         self._bench_what = what
         # (an acronym in brackets may stand between: "the Android-in-the-Wild (AitW) dataset")
         self._bench_named = Scanner(rf"(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
-        # "83.9% top-1 ImageNet accuracy": a name between a number and its metric
+        # "83.9% top-1 ImageNet accuracy": a name between a number and its metric; "raising ImageNet-C
+        # accuracy from 45.2%": a name right before the metric that precedes the number
         self._bench_then_metric = re.compile(rf"^\s?[^,;()]{{0,20}}?(?<![\w\-])(?P<name>{bench_name})\s$")
+        self._bench_before_metric = re.compile(rf"(?<![\w\-])(?P<name>{bench_name})\s$")
         # a name followed by one of them, at the end of a phrase ("Penn Treebank dataset", "ScienceQA benchmark")
         self.benchmark_word_end = re.compile(rf"\s(?:{what})$", re.IGNORECASE)
         # "on GSM8K (94.2%) and MATH (71.5%)": a score in brackets after a member of a benchmark list
@@ -411,7 +413,7 @@ class FieldFinder:
             bm = self._bench_then_metric.match(sentence[b:at])
         else:
             at = sentence.rfind(metric, max(0, a - 40), a)
-            bm = _NAME_BEFORE_METRIC.search(sentence, max(0, at - 40), at) if at > 0 else None
+            bm = self._bench_before_metric.search(sentence, max(0, at - 40), at) if at > 0 else None
         name = bm.group("name") if bm else None
         return name if name and self._namey(name.split()[0]) and self._benchmark_name(name, metric, None) else None
 
@@ -435,8 +437,8 @@ class FieldFinder:
         if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name) \
                 or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1]) \
                 or self.rx.compute_unit_word.match(first) \
-                or self.rx.unit_word.match(name):
-            return False
+                or self.rx.unit_word.match(name) or name.endswith("'s"):
+            return False  # (a possessive, "ChatBIT's BLEU", owns the result: it is no benchmark)
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
             return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")
         return True
@@ -446,7 +448,7 @@ class FieldFinder:
         system the sentence's results are set against, where no cue word names it."""
         if self._compared_last[0] == sentence:  # (a sentence's claims come one after another)
             return self._compared_last[1]
-        name = self._compared_in(sentence) if "'s " in sentence or " of " in sentence else None
+        name = self._compared_in(sentence)
         self._compared_last = (sentence, name)
         return name
 
@@ -735,9 +737,7 @@ class FieldFinder:
     def _name_with(self, left: str, number: str) -> str | None:
         """"Kestrel-X with 7B parameters": a name (not a description) right before "with"; not a
         name that carries another size ("following Kestrel-7B, containing 13 billion parameters")."""
-        tail = left[-80:]  # (a name and "with": the end of the text is enough)
-        if not any(w in tail[-30:] for w in (" with ", " having ", " containing ", " at ")):
-            return None  # (the pattern ends with one of them: most sizes have none)
+        tail = left[-60:]  # (a name and "with": the end of the text is enough)
         m = self.rx.name_with_size.search(tail)
         name = m.group(1) if m else ""
         if _NAMED_SIZE.search(name) and number not in name:
@@ -794,7 +794,6 @@ class FieldFinder:
 
 
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
-_NAME_BEFORE_METRIC = re.compile(r"(?<![\w\-])(?P<name>[A-Z][\w\-.]*|[a-z]+[A-Z][\w\-.]*)\s$")  # "ImageNet-C |accuracy"
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
 
