@@ -19,8 +19,13 @@ were checked on both dev sets, and every later score of that file is no longer b
   none of the above), 38 claims; blind at rules 0.3.18: P 0.970, R 0.842, F1 0.901.
 - ``annotated-seeds-outside-dev-15c.jsonl``: 15 more seed papers (``random.Random(20261211)``), 19
   claims; blind at rules 0.3.18: P 0.950, R 1.000, F1 0.974.
+- ``annotated-epoch-outside-dev-25d.jsonl``: 25 more Epoch AI papers published 2020-2024 (the years
+  of the held-out conference set; ``random.Random(20261212)``, none of the above), 55 claims; blind
+  at rules 0.3.22: P 0.945, R 0.945, F1 0.945.
+- ``annotated-seeds-outside-dev-15d.jsonl``: 15 more seed papers (``random.Random(20261213)``), 35
+  claims; blind at rules 0.3.22: P 0.946, R 1.000, F1 0.972.
 
-One annotator wrote all six (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all eight (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -37,7 +42,8 @@ from claimset.scoring import evaluate
 AUDIT = Path(__file__).resolve().parent / "audit"
 FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20.jsonl",
          "annotated-epoch-outside-dev-30b.jsonl", "annotated-seeds-outside-dev-15b.jsonl",
-         "annotated-epoch-outside-dev-25c.jsonl", "annotated-seeds-outside-dev-15c.jsonl"]
+         "annotated-epoch-outside-dev-25c.jsonl", "annotated-seeds-outside-dev-15c.jsonl",
+         "annotated-epoch-outside-dev-25d.jsonl", "annotated-seeds-outside-dev-15d.jsonl"]
 
 
 def main() -> None:

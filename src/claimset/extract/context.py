@@ -63,6 +63,13 @@ class Ctx:
 def window(text: str, s0: int, s1: int, start: int, after: int) -> tuple[int, int]:
     """The part of the sentence ``[s0, s1)`` a number's steps and fields read, starting at a word."""
     w0, w1 = max(s0, start - WINDOW), min(s1, after + WINDOW)
+    # a semicolon ends a clause that says its own thing ("for A, we get 25%; for B, 47%")
+    semi = text.rfind("; ", w0, start)
+    if semi >= 0:
+        w0 = s0 = semi + 2
+    semi = text.find("; ", after, w1)
+    if semi >= 0:
+        w1 = semi
     if w0 > s0:
         space = text.find(" ", w0, start)
         w0 = space + 1 if space >= 0 else w0

@@ -176,6 +176,8 @@ class FieldFinder:
         self._introduced_names(title, abstract, add)
         for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
             add(m.group("n"), 1.0)
+        for m in self.rx.name_leads_result.finditer(abstract):  # "Lion boosts ...", "Lion outperforms ..."
+            add(m.group("n"), 0.75)
         for m in _TOKEN_NAME.finditer(abstract):
             tok = m.group(1).rstrip(".")
             if tok in scores or title.find(tok) >= 0 and self._namey(tok):
@@ -236,7 +238,8 @@ class FieldFinder:
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
         kind = decision.claim_type
         if kind == self.roles["size"]:
-            out["subject"] = self._titled(decision.subject_hint or self._size_owner(sentence, a, b), sentence[a:b], title)
+            out["subject"] = self._titled(decision.subject_hint or self._size_owner(sentence, a, b)
+                                          or self._own_sized(sentence, a, b), sentence[a:b], title)
             if out["subject"] is None and self.rx.we_model_before.search(sentence[:a].lower()):
                 out["subject"] = method
             return out
@@ -246,9 +249,7 @@ class FieldFinder:
                 return out
         if kind == self.roles["measurement"]:
             out["metric"] = self._metric_of(sentence, a, b)
-            out["benchmark"] = (decision.benchmark_hint or self._bracketed_benchmark(sentence, a)
-                                or self._benchmark_before_metric(sentence, a, b, out["metric"])
-                                or self._nearest_benchmark(sentence, a, b, out["metric"]))
+            out["benchmark"] = decision.benchmark_hint or self._benchmark(sentence, a, b, out["metric"])
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
@@ -257,6 +258,13 @@ class FieldFinder:
                                                or method, out, method, lambda: self._benchmarks_named(sentence, kind))
         return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
                                    method)
+
+    def _benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
+        bench = (self._bracketed_benchmark(sentence, a) or self._benchmark_before_metric(sentence, a, b, metric)
+                 or self._nearest_benchmark(sentence, a, b, metric))
+        if bench and f"or {bench}" in sentence and bench.lower() in self._fronted_names(sentence):
+            return None  # ("for Wren-L, we reach 52.4%": the system measured, not a benchmark)
+        return bench
 
     def _trimmed(self, subject: str) -> str | None:
         """A subject without the clause it ran into ("DD-PPO exhibits near-linear scaling --" is "DD-PPO")
@@ -521,7 +529,11 @@ class FieldFinder:
         """The benchmarks a sentence introduces ("on GPQA"), for a score (lower case)."""
         if kind != self.roles["measurement"]:
             return set()
-        return {n.group("name").lower() for n in self._bench_intro.finditer(sentence)}
+        return {n.group("name").lower() for n in self._bench_intro.finditer(sentence)} - self._fronted_names(sentence)
+
+    def _fronted_names(self, sentence: str) -> set[str]:
+        """The systems named by "For X, we ..." (lower case): what was measured, never a benchmark."""
+        return {f.group("n").lower() for f in self.rx.fronted_for_name.finditer(sentence)}
 
     def _not_measured_on(self, subject: str | None, found: dict, method: str | None,
                          benchmarks: "Callable[[], set[str]]") -> str | None:
@@ -554,6 +566,9 @@ class FieldFinder:
 
     def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
         """The subject in the clause before one verb: (found?, subject)."""
+        fronted = self._fronted_name(segment)
+        if fronted:
+            return True, fronted
         phrase = self._segment_phrase(segment)
         pointed = self._named_or_pointed(phrase, method)
         if pointed is not None:
@@ -572,6 +587,13 @@ class FieldFinder:
             return (True, method) if self.rx.we_our_it_its.search(phrase.lower()) else (False, None)
         short = self._short_phrase(phrase.split())
         return short is not None, short
+
+    def _fronted_name(self, segment: str) -> str | None:
+        """"For Kestrel-S with 1M parameters, we": the system "we" measured, named up front."""
+        fronted = self.rx.fronted_for_name.search(segment)
+        if fronted and not segment[fronted.end() :].strip() and self._namey(fronted.group("n")):
+            return fronted.group("n") if fronted.group("n") not in self._generic else None
+        return None
 
     def _segment_phrase(self, segment: str) -> str:
         """The noun phrase that ends ``segment``, past an aside ("Our best model, developed using X, ")."""
@@ -665,6 +687,14 @@ class FieldFinder:
                 or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
                 or self._named_later(right))
 
+    def _own_sized(self, sentence: str, a: int, b: int) -> str | None:
+        """"Our 9B parameter model", "our 3B dense and MoE models": the paper's own model described by
+        its size, kept as written (guidelines: a phrase that describes the system, not "our model")."""
+        if not self.rx.own_before.search(sentence[:a]):
+            return None
+        noun = self.rx.own_sized_noun.match(sentence, b)
+        return sentence[a - 4 : noun.end()] if noun else None
+
     @staticmethod
     def _titled(owner: str | None, number: str, title: str) -> str | None:
         """"Mistral 7B" where the title names the model with its size: the size is part of the name
@@ -681,8 +711,9 @@ class FieldFinder:
     def _description_named(self, left: str, right: str) -> str | None:
         """A size that opens a description ("Poro-2, a 34 billion parameter model"): the name beside it."""
         article = self.rx.article_end.search(left)
-        if not article or not self.rx.indefinite.match(left[article.start() :]):
-            return None
+        if not article or not self.rx.indefinite.match(left[article.start() :]) \
+                or self.rx.description_then_verb.match(right):
+            return None  # ("beats GPT-4o, a 3B LLM surpasses ...": the description opens a clause of its own)
         named = self._named(left[article.start() :], left[: article.start()], right)
         return None if self.rx.indefinite.match(named) else named
 
@@ -784,6 +815,9 @@ class FieldFinder:
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
         phrase = " ".join(words[cut:])
         before = head[: head.rfind(phrase)] if phrase in head else ""
+        described = self.rx.description_open.search(before)
+        if described and phrase:  # "Kestrel, a 15B-parameter large multilingual model trained on": the model named
+            before, phrase = before[: described.start() + 2], "a " + phrase
         if re.search(r"\bparam|\d", phrase):  # "Poro, a 34 billion parameter model trained on": a description
             named = self._named("a " + phrase, re.sub(r"(?:\s(?:a|an|with)\s[\d.,]*\s*)+$", " ", before), "")
             return None if self.rx.indefinite.match(named) else named

@@ -394,6 +394,8 @@ def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
         if not cm:
             return None
         unit = cm.group(1).strip()
+    if P.matched_budget_before.search(c.left):
+        return []  # ("with the same 2e21 FLOPs": the budget both sides were given)
     saved = P.reduction_cue.search(c.left)
     return k.decide("compute_saved" if saved else "measurement", unit, "compute_noun")
 
