@@ -238,7 +238,8 @@ def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
     if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or _data_noun(c, k):
         return None  # (a data noun after it: the data step reads it)
     items = P.items_after.match(c.right)
-    if not items or not P.collection_cue.search(c.left) or (m.magnitude_kind is None and m.value < 10):
+    if not items or not (P.collection_cue.search(c.left) or P.processed_before.search(c.left)) \
+            or (m.magnitude_kind is None and m.value < 10):
         return None
     if P.settings_after.match(items.group(1)):
         return []  # "a dataset containing 3755 character classes": classes, tasks ... are settings
@@ -481,7 +482,7 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.magnitude_kind is None:
         return None
-    if P.data_cue.search(left) and not P.model_noun.match(right):
+    if (P.data_cue.search(left) or P.processed_before.search(left)) and not P.model_noun.match(right):
         return _data_items(c, k)
     if P.restated_before.search(left):
         return _UNDECIDED  # "1 trillion (1T) tokens": a restatement says what the number before it says
