@@ -15,6 +15,8 @@ All knowledge is in the specs under ``extractors/`` (:mod:`.specs`).
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import replace
 
 from ..models import Claim, Paper
@@ -38,6 +40,10 @@ VERSION = "0.3.23"  # the engine's version (bumped with any change of behaviour)
 # and 35 numbers). An abstract beyond them is read up to the bound and counted as truncated.
 MAX_CHARS = 20_000
 MAX_NUMBERS = 64
+
+
+# A line under this share of the abstract's longest line, with no full stop, ends a heading or list item.
+HEADING_SHARE = 0.6
 
 
 class RuleExtractor:
@@ -70,7 +76,7 @@ class RuleExtractor:
         abstract = self._bounded(paper.abstract)
         view = normalize(abstract)
         text = view.text
-        spans = split_sentences(text)
+        spans = split_sentences(text, self._heading_ends(view) if "\n" in abstract else ())
         if not spans:
             return []
         urls = url_spans(text)
@@ -92,6 +98,20 @@ class RuleExtractor:
                 claims.append(Placed(self._claim(paper, view, m, (s0, s1), (w0, w1), decision, key, method), key,
                                      m.start, m.after, s0, s1))
         return [(p.claim, p.evidence) for p in self.respective.align(text, claims)]
+
+    def _heading_ends(self, view: TextView) -> list[int]:
+        """View offsets of the line breaks that end a short line with no full stop before a capital
+        (a heading or list item: "License: Apache 2.0" / "Pixtral is trained ..."), where the view
+        reads a space. A hard-wrapped abstract has no such lines: each of its lines is near the
+        longest one, so a heading must also be under 60% of the longest line."""
+        cuts = []
+        longest = max(len(line) for line in view.original.split("\n"))
+        for hm in self.S.P.heading_line_end.finditer(view.original):
+            at = hm.start("nl")
+            if at - hm.start() >= HEADING_SHARE * longest:
+                continue
+            cuts.append(bisect.bisect_left(view.starts, at) if view.starts is not None else at)
+        return cuts
 
     def _bounded(self, abstract: str) -> str:
         if len(abstract) <= MAX_CHARS:

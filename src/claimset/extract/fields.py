@@ -238,10 +238,7 @@ class FieldFinder:
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
         kind = decision.claim_type
         if kind == self.roles["size"]:
-            out["subject"] = self._titled(decision.subject_hint or self._size_owner(sentence, a, b)
-                                          or self._own_sized(sentence, a, b), sentence[a:b], title)
-            if out["subject"] is None and self.rx.we_model_before.search(sentence[:a].lower()):
-                out["subject"] = method
+            out["subject"] = self._size_subject(sentence, a, b, decision, method, title)
             return out
         if kind == self.roles["data"]:
             out["subject"] = self._trained_owner(sentence[:a])
@@ -686,6 +683,18 @@ class FieldFinder:
                 or self._name_with(left, sentence[a:b]) or self._model_with(left, right)
                 or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
                 or self._named_later(right))
+
+    def _size_subject(self, sentence: str, a: int, b: int, decision: "Decision", method: str | None,
+                      title: str) -> str | None:
+        """Whose size it is: a named owner, the paper's own sized model, or its method where the
+        sentence says "we"/"our model"; a bare "the model" or "LMs" names nobody (guidelines)."""
+        owner = self._titled(decision.subject_hint or self._size_owner(sentence, a, b)
+                             or self._own_sized(sentence, a, b), sentence[a:b], title)
+        if owner is not None and owner.lower() not in self.words["bare_model_phrases"]:
+            return owner
+        if owner is not None and owner.lower().endswith("s"):
+            return None  # ("outperforming most existing 7B models": other models, never the paper's)
+        return method if self.rx.we_model_before.search(sentence[:a].lower()) else None
 
     def _own_sized(self, sentence: str, a: int, b: int) -> str | None:
         """"Our 9B parameter model", "our 3B dense and MoE models": the paper's own model described by

@@ -17,8 +17,28 @@ _ABBREV = re.compile(
 )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans covering every sentence; whitespace between sentences is left out."""
+def split_sentences(text: str, cuts: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """[start, end) spans covering every sentence; whitespace between sentences is left out.
+    ``cuts`` are further offsets where a sentence ends (the line break after a heading or a list
+    item with no full stop: "License: Apache 2.0" then "Pixtral is trained ...")."""
+    spans = _by_marks(text)
+    return _cut(text, spans, cuts) if cuts else spans
+
+
+def _cut(text: str, spans: list[tuple[int, int]], cuts: list[int] | tuple[int, ...]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for c in cuts:
+            if s < c < e:
+                out.append((s, len(text[s:c].rstrip()) + s))
+                s = c
+                while s < e and text[s].isspace():
+                    s += 1
+        out.append((s, e))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _by_marks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
