@@ -34,6 +34,16 @@ def start_cli(*args: str, cwd: Path | None = None, **kw) -> subprocess.Popen:
                             cwd=cwd or ROOT, env=env, **kw)
 
 
+def catches(pid: int, sig: int) -> bool:
+    """Whether process ``pid`` has a handler installed for ``sig`` (Linux: SigCgt in /proc/<pid>/status)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            caught = next(int(line.split()[1], 16) for line in fh if line.startswith("SigCgt:"))
+    except (OSError, StopIteration):
+        return False
+    return bool(caught >> (sig - 1) & 1)
+
+
 def wait_for(predicate, timeout: float = 30.0, step: float = 0.02) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:

@@ -12,7 +12,7 @@ import pytest
 
 import claimset
 
-from .conftest import SIGNALS, dataset_files, leftovers, start_cli, wait_for, writing
+from .conftest import SIGNALS, catches, dataset_files, leftovers, start_cli, wait_for, writing
 
 
 @pytest.fixture
@@ -53,7 +53,11 @@ def test_signals_print_one_line_and_exit_128_plus_n(existing, big_corpus, name, 
     sig = SIGNALS[name]
     p = start_cli("extract", str(big_corpus), "--out", str(ds), "--no-progress")
     if when == "imports":
-        time.sleep(0.05)  # still importing
+        # the moment claimset's handlers are in place, before the heavy imports they precede: on a
+        # busy machine a fixed delay can land before Python has started at all. Python catches SIGINT
+        # itself from start-up; SIGHUP, claimset's last, says all of claimset's are installed
+        assert wait_for(lambda: catches(p.pid, signal.SIGHUP), timeout=30, step=0.002)
+        assert p.poll() is None
     else:
         assert wait_for(lambda: writing(ds), timeout=30)
         time.sleep(0.5)
