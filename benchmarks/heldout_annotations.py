@@ -24,8 +24,13 @@ were checked on both dev sets, and every later score of that file is no longer b
   at rules 0.3.22: P 0.945, R 0.945, F1 0.945.
 - ``annotated-seeds-outside-dev-15d.jsonl``: 15 more seed papers (``random.Random(20261213)``), 35
   claims; blind at rules 0.3.22: P 0.946, R 1.000, F1 0.972.
+- ``annotated-epoch-outside-dev-25e.jsonl``: 25 more Epoch AI papers of 2020-2024
+  (``random.Random(20261214)``, none of the above), 58 claims; blind at rules 0.3.23: P 0.967,
+  R 1.000, F1 0.983.
+- ``annotated-seeds-outside-dev-15e.jsonl``: 15 more seed papers (``random.Random(20261215)``), 26
+  claims; blind at rules 0.3.23: P 1.000, R 0.885, F1 0.939.
 
-One annotator wrote all eight (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all ten (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -43,7 +48,8 @@ AUDIT = Path(__file__).resolve().parent / "audit"
 FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20.jsonl",
          "annotated-epoch-outside-dev-30b.jsonl", "annotated-seeds-outside-dev-15b.jsonl",
          "annotated-epoch-outside-dev-25c.jsonl", "annotated-seeds-outside-dev-15c.jsonl",
-         "annotated-epoch-outside-dev-25d.jsonl", "annotated-seeds-outside-dev-15d.jsonl"]
+         "annotated-epoch-outside-dev-25d.jsonl", "annotated-seeds-outside-dev-15d.jsonl",
+         "annotated-epoch-outside-dev-25e.jsonl", "annotated-seeds-outside-dev-15e.jsonl"]
 
 
 def main() -> None:

@@ -161,25 +161,40 @@ class FieldFinder:
 
     def method_name(self, title: str, abstract: str) -> str | None:
         """The paper's own method: a name the title leads with, the abstract introduces ("we propose
-        X", "which we call X", "... (X)") or repeats, scored together; generic acronyms excluded."""
+        X", "which we call X", "... (X)") or repeats, scored together; generic acronyms excluded.
+        Where none is found so, a name the abstract's results are said of, again and again ("Lion
+        boosts ...", "Lion outperforms ...")."""
         scores: dict[str, float] = {}
         order: dict[str, int] = {}
+        add = self._adder(scores, order)
+        self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
+        self._introduced_names(title, abstract, add)
+        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
+            add(m.group("n"), 1.0)
+        tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
+        best = self._best_name(scores, order, tokens, title, abstract)
+        if best is None:
+            for m in self.rx.name_leads_result.finditer(abstract):
+                add(m.group("n"), 0.75)
+            best = self._best_name(scores, order, tokens, title, abstract)
+        return best
 
+    def _adder(self, scores: dict[str, float], order: dict[str, int]):
         def add(name: str, points: float) -> None:
             name = name.strip(".,;:'\"()")
             if not name or name in self._generic or name.lower() in self.words["stopwords"] or len(name) < 2:
                 return
             order.setdefault(name, len(order))
             scores[name] = scores.get(name, 0.0) + points
+        return add
 
-        self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
-        self._introduced_names(title, abstract, add)
-        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
-            add(m.group("n"), 1.0)
-        for m in self.rx.name_leads_result.finditer(abstract):  # "Lion boosts ...", "Lion outperforms ..."
-            add(m.group("n"), 0.75)
-        for m in _TOKEN_NAME.finditer(abstract):
-            tok = m.group(1).rstrip(".")
+    def _best_name(self, scores: dict[str, float], order: dict[str, int], tokens: list[str], title: str,
+                   abstract: str) -> str | None:
+        """The best-scored name, once each repetition of it (or of a name-like title word) adds a
+        little; None below the bar."""
+        scores, order = dict(scores), dict(order)
+        add = self._adder(scores, order)
+        for tok in tokens:
             if tok in scores or title.find(tok) >= 0 and self._namey(tok):
                 add(tok, 0.5)
         if not scores:
