@@ -135,22 +135,27 @@ class RespectiveLists:
     def _members(self, text: str, s0: int, s1: int, groups: list[list[Placed]]) -> list[tuple[str, list[str]]]:
         """(field, one name per group) for each field whose value is a member of a list of as many
         names in the sentence."""
-        k = len(groups)
-        lo, hi = groups[0][0].start, groups[-1][-1].after
-        names = [self._listed(nl.group(0)) for nl in self._names.finditer(text, s0, s1)
-                 if nl.end() <= lo or nl.start() >= hi]
-        lists = [(FIELDS, ml) for ml in names if len(ml) == k]
-        metrics = self._metric_list(text, s0, s1, k)
-        if metrics:  # metric names fill the metric field only
-            lists.insert(0, (("metric",), metrics))
+        lists = self._name_lists(text, s0, s1, groups)
         out = []
         for field in FIELDS:
             values = {(g[0].claim.__dict__.get(field) or "").lower() for g in groups} - {""}
-            for fields, members in lists:
-                if field in fields and any(_same(v, m) for v in values for m in members):
+            for fields, members, before in lists:
+                if field in fields and (any(_same(v, m) for v in values for m in members)
+                                        or _exemplified(before, values)):
                     out.append((field, members))
                     break
         return out
+
+    def _name_lists(self, text: str, s0: int, s1: int, groups: list[list[Placed]]) -> list[tuple]:
+        """(fields it may fill, k names, the text before the list) for each list of as many names as
+        groups outside the numbers; a list of metric names first, for the metric field only."""
+        k = len(groups)
+        lo, hi = groups[0][0].start, groups[-1][-1].after
+        names = [(self._listed(nl.group(0)), text[max(s0, nl.start() - 120) : nl.start()])
+                 for nl in self._names.finditer(text, s0, s1) if nl.end() <= lo or nl.start() >= hi]
+        lists = [(FIELDS, ml, before) for ml, before in names if len(ml) == k]
+        metrics = self._metric_list(text, s0, s1, k)
+        return [(("metric",), metrics, "")] + lists if metrics else lists
 
     def _listed(self, names: str) -> list[str]:
         """The members of a name list, without the word saying what each is ("datasets"); a list whose
@@ -174,6 +179,18 @@ class RespectiveLists:
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s*/\s*(?=[A-Za-z])", re.IGNORECASE)
 # between two metric names of one list: a separator, after a word saying the first is a score
 _METRIC_SEPARATOR = re.compile(r"(?:[\s\-](?:scores?|values?|rates?))?(?:" + _SEPARATOR.pattern + ")", re.IGNORECASE)
+
+
+_EXAMPLES_CUE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s*$", re.IGNORECASE)
+
+
+def _exemplified(before: str, values: set[str]) -> bool:
+    """"surpasses state-of-the-art frameworks, such as A, B and C, by x, y and z, respectively": the
+    list gives the members of a field's value, one for each number."""
+    cue = _EXAMPLES_CUE.search(before)
+    head = before[: cue.start()].rstrip().lower() if cue else ""
+    # (a value may have run on into the cue: "popular engines such")
+    return bool(cue) and any(head.endswith(v.removesuffix(" such")) for v in values)
 
 
 def _with(p: Placed, field: str, value: str) -> Placed:
