@@ -396,6 +396,8 @@ class FieldFinder:
         previous = None
         for mm in self._metric_ci.finditer(sentence):
             d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
+            if d > VAGUE_REACH and mm.group(0).lower() in self.words["vague_metrics"]:
+                continue  # ("state-of-the-art performance on Kinetics (90.0% ...": a word, not the metric)
             if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
                 d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
             if d < best_d:
@@ -850,6 +852,10 @@ class FieldFinder:
             return self._named(phrase, before, "")  # ("has been thoroughly trained on": no owner named)
         return None
 
+
+# "performance" is the metric only right beside the number ("11% performance gains", "performance
+# improvements of 15-20%"); further off it is the sentence's topic ("state-of-the-art performance on X (90.0%")
+VAGUE_REACH = 30
 
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
