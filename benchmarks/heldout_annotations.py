@@ -29,8 +29,13 @@ were checked on both dev sets, and every later score of that file is no longer b
   R 1.000, F1 0.983.
 - ``annotated-seeds-outside-dev-15e.jsonl``: 15 more seed papers (``random.Random(20261215)``), 26
   claims; blind at rules 0.3.23: P 1.000, R 0.885, F1 0.939.
+- ``annotated-epoch-outside-dev-25f.jsonl``: 25 more Epoch AI papers of 2020-2024
+  (``random.Random(20261216)``, none of the above), 56 claims; blind at rules 0.3.25: P 0.895,
+  R 0.911, F1 0.903.
+- ``annotated-seeds-outside-dev-15f.jsonl``: 15 more seed papers (``random.Random(20261217)``), 49
+  claims; blind at rules 0.3.25: P 0.979, R 0.939, F1 0.958.
 
-One annotator wrote all ten (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all twelve (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -49,7 +54,8 @@ FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20
          "annotated-epoch-outside-dev-30b.jsonl", "annotated-seeds-outside-dev-15b.jsonl",
          "annotated-epoch-outside-dev-25c.jsonl", "annotated-seeds-outside-dev-15c.jsonl",
          "annotated-epoch-outside-dev-25d.jsonl", "annotated-seeds-outside-dev-15d.jsonl",
-         "annotated-epoch-outside-dev-25e.jsonl", "annotated-seeds-outside-dev-15e.jsonl"]
+         "annotated-epoch-outside-dev-25e.jsonl", "annotated-seeds-outside-dev-15e.jsonl",
+         "annotated-epoch-outside-dev-25f.jsonl", "annotated-seeds-outside-dev-15f.jsonl"]
 
 
 def main() -> None:
