@@ -16,7 +16,6 @@ All knowledge is in the specs under ``extractors/`` (:mod:`.specs`).
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import replace
 
 from ..models import Claim, Paper

@@ -272,11 +272,8 @@ class FieldFinder:
                                    method)
 
     def _benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
-        bench = (self._bracketed_benchmark(sentence, a) or self._benchmark_before_metric(sentence, a, b, metric)
-                 or self._nearest_benchmark(sentence, a, b, metric))
-        if bench and f"or {bench}" in sentence and bench.lower() in self._fronted_names(sentence):
-            return None  # ("for Wren-L, we reach 52.4%": the system measured, not a benchmark)
-        return bench
+        return (self._bracketed_benchmark(sentence, a) or self._benchmark_before_metric(sentence, a, b, metric)
+                or self._nearest_benchmark(sentence, a, b, metric))
 
     def _trimmed(self, subject: str) -> str | None:
         """A subject without the clause it ran into ("DD-PPO exhibits near-linear scaling --" is "DD-PPO")
@@ -411,11 +408,13 @@ class FieldFinder:
 
     def _nearest_benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
         best, best_d = None, 10**9
+        fronted = self._fronted_names(sentence)  # ("for Wren-L, we reach 52.4%": the system measured)
         for rx in (self._bench_intro, self._bench_named):
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
                 cue = mm.group(0).split()[0] if rx is self._bench_intro else None
-                if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[mm.end("name"):]):
+                if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[mm.end("name"):]) \
+                        or name.lower() in fronted:
                     continue  # ("in Janus models", "in the Qwen family": models, not a benchmark)
                 s, e = mm.start("name"), mm.end("name")
                 d = s - b if s >= b else (a - e) * 1.2
@@ -547,6 +546,8 @@ class FieldFinder:
 
     def _fronted_names(self, sentence: str) -> set[str]:
         """The systems named by "For X, we ..." (lower case): what was measured, never a benchmark."""
+        if "or " not in sentence:
+            return set()  # (no "for"/"For": most sentences)
         return {f.group("n").lower() for f in self.rx.fronted_for_name.finditer(sentence)}
 
     def _not_measured_on(self, subject: str | None, found: dict, method: str | None,
@@ -604,7 +605,7 @@ class FieldFinder:
 
     def _fronted_name(self, segment: str) -> str | None:
         """"For Kestrel-S with 1M parameters, we": the system "we" measured, named up front."""
-        fronted = self.rx.fronted_for_name.search(segment)
+        fronted = self.rx.fronted_for_name.search(segment) if "or " in segment else None
         if fronted and not segment[fronted.end() :].strip() and self._namey(fronted.group("n")):
             return fronted.group("n") if fronted.group("n") not in self._generic else None
         return None
