@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 try:  # an optional accelerator: without it every scan is done by ``re``
     import re2
@@ -81,12 +82,15 @@ class Scanner:
 
     def __init__(self, pattern: str, flags: int = 0, python_matches: bool = False):
         self.py = re.compile(pattern, flags)
-        self.fast, self.anchored = (None, False) if python_matches else _compile_re2(pattern, flags)
+        self.fast: Any = None
+        self.anchored = False
+        if not python_matches:
+            self.fast, self.anchored = _compile_re2(pattern, flags)
         self._raw = getattr(self.fast, "_regexp", None)  # RE2's own matcher: spans without match objects
-        self.starts = _starts(pattern, flags) if self.fast is None else None
+        self.starts: Any = _starts(pattern, flags) if self.fast is None else None
         self._sraw = getattr(self.starts, "_regexp", None)
         # for scans that end inside the text (windows): the pattern with no assertion at all
-        self._free = getattr(_starts(pattern, flags, assertions=False), "_regexp", None) if self.fast is None else None
+        self._free: Any = getattr(_starts(pattern, flags, assertions=False), "_regexp", None) if self.fast is None else None
         self.match, self.fullmatch = self.py.match, self.py.fullmatch
         self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
 
@@ -175,7 +179,8 @@ class Scanner:
         only where RE2 finds the pattern *without any assertion* can start: what the pattern consumes
         does not depend on where the text is cut, so no match of the cut text is missed."""
         data = text.encode("utf-8")
-        offsets, n, out = _Offsets(text, data), len(data), []
+        offsets, n = _Offsets(text, data), len(data)
+        out: list[tuple[int, int]] = []
         for pos, end in windows:
             while pos < end:
                 start = self._free.Match(_UNANCHORED, data, offsets.byte(pos), n)[0][0]
@@ -273,14 +278,14 @@ def _group_end(pattern: str, i: int) -> int:
     return len(pattern)
 
 
-def _starts(pattern: str, flags: int, assertions: bool = True):
+def _starts(pattern: str, flags: int, assertions: bool = True) -> Any:
     """RE2 for where ``pattern`` can start a match (None where that cannot be had exactly: an anchor,
     or a pattern that matches the empty string, whose matches ``finditer`` steps over its own way).
     Without ``assertions``, word boundaries and anchors are left out too."""
     if re.compile(pattern, flags).match("") is not None or _min_width(pattern, flags) == 0:
         return None
-    relaxed = _without_lookarounds(pattern)
-    relaxed, anchored = _compile_re2(relaxed if assertions else _without_assertions(relaxed), flags)
+    free = _without_lookarounds(pattern)
+    relaxed, anchored = _compile_re2(free if assertions else _without_assertions(free), flags)
     return None if anchored else relaxed
 
 
@@ -301,13 +306,13 @@ def _without_assertions(pattern: str) -> str:
 
 def _min_width(pattern: str, flags: int) -> int:
     try:
-        from re import _parser as parser  # Python 3.11+
+        from re import _parser as parser  # type: ignore[attr-defined]  # Python 3.11+
     except ImportError:  # pragma: no cover
         import sre_parse as parser
     return parser.parse(pattern, flags).getwidth()[0]
 
 
-def _compile_re2(pattern: str, flags: int):
+def _compile_re2(pattern: str, flags: int) -> tuple[Any, bool]:
     if re2 is None or flags & ~(re.IGNORECASE | re.UNICODE):
         return None, False
     translated = _for_re2(pattern)

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import cast
 
 from .fastre import Scanner
 from .spec import load_spec
@@ -496,7 +497,7 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
     for m in word_pattern.finditer(text, 0, horizon) if words_here else ():
         if in_url(m.start(), m.end()) or _overlaps(atoms, atom_starts, m.start(), m.end()):
             continue
-        value, qual, reduction = word_table[int(m.lastgroup[1:])]
+        value, qual, reduction = word_table[int(cast(str, m.lastgroup)[1:])]  # each alternative is a named group
         atoms.append(
             Mention(
                 start=m.start(), end=m.end(), text=m.group(0), value=value, unit="x", qualifier=qual,
@@ -540,8 +541,8 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
                     continue
                 if from_pair and not is_range:
                     # "from 17.7 to 67.2% success rate": the first end shares the second's percent sign
-                    shared = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
-                    merged.append(replace(a, role="from", unit=shared))
+                    from_unit = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
+                    merged.append(replace(a, role="from", unit=from_unit))
                     merged.append(replace(b, role="to"))
                     i += 2
                     continue
@@ -569,7 +570,7 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
         group = merged[j : k + 1]
         if len(group) > 1:
             last = group[-1]
-            shared = []
+            shared: list[Mention] = []
             for g in group[:-1]:
                 if g.magnitude_kind is None and g.unit is None and last.magnitude_kind is not None:
                     g = replace(g, value=_scaled(g.value, last.magnitude), magnitude=last.magnitude,

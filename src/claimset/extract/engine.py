@@ -175,11 +175,14 @@ class RuleExtractor:
     def _claim(self, paper: Paper, view: TextView, m: Mention, sentence: tuple[int, int], win: tuple[int, int],
                decision: Decision, evidence: str, method: str | None) -> Claim:
         # a percentage written with a space keeps the space and the sign ("82 %", guidelines v4)
-        spaced_sign = m.unit == "%" and m.unit_end is not None and view.text[m.end : m.unit_end].strip() == "%"
-        start, end = view.span(m.start, m.unit_end if spaced_sign else m.end, number=True)
+        end = m.end
+        if m.unit == "%" and m.unit_end is not None and view.text[m.end : m.unit_end].strip() == "%":
+            end = m.unit_end
+        start, end = view.span(m.start, end, number=True)
         ss, se = view.span(*sentence)
         fields = self.fields.find(view.text, m, win[0], win[1], decision, method, paper.title)
-        value, value_max = m.value, m.value_max
+        value: float | None = m.value
+        value_max = m.value_max
         if decision.unit == "bytes" and m.unit != decision.unit:  # a data amount in bytes folds to bytes
             value, value_max = in_bytes(value, m.unit), in_bytes(value_max, m.unit)
         return Claim.model_validate(

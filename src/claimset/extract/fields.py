@@ -10,40 +10,17 @@ subject the sentence's leading name, or the paper's method name where the senten
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from ..spec import validated_spec
 from ..fastre import Scanner
-from .specs import NamedPattern
+from .specs import FieldsSpec, load_fields_spec
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
 
     from ..numbers import Mention
     from .context import Decision
-
-
-class FieldsSpec(BaseModel):
-    """``extractors/fields.toml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    metrics: list[str]
-    benchmark_before: list[str]
-    benchmark_after: list[str]
-    not_benchmarks: list[str]
-    baseline_cues: list[str]
-    subject_pronouns: list[str]
-    generic_names: list[str] = Field(default_factory=list)
-    model_families: list[str] = Field(default_factory=list)
-    words: dict[str, list[str]]
-    patterns: dict[str, NamedPattern]
-
-
-def load_fields_spec() -> FieldsSpec:
-    return validated_spec(FieldsSpec, "fields")
 
 
 def _metric_case(pattern: str) -> str:
@@ -58,11 +35,9 @@ SCANNED = frozenset({"verb", "intro"})
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
 
 
-class _Rx:
-    """The named patterns of fields.toml, compiled (``rx.verb``, ``rx.clause`` ...)."""
-
-    def __init__(self, spec: FieldsSpec):
-        self.__dict__.update({k: Scanner(v.pattern, v.compile().flags, python_matches=True) if k in SCANNED
+def _rx(spec: FieldsSpec) -> Any:
+    """The named patterns of fields.toml, compiled, by attribute (``rx.verb``, ``rx.clause`` ...)."""
+    return SimpleNamespace(**{k: Scanner(v.pattern, v.compile().flags, python_matches=True) if k in SCANNED
                               else v.compile() for k, v in spec.patterns.items()})
 
 
@@ -79,7 +54,7 @@ class FieldFinder:
     def __init__(self, roles: dict[str, str], spec: FieldsSpec | None = None):
         """``roles``: the claim type playing each of the roles "size", "data" and "measurement"."""
         spec = spec or load_fields_spec()
-        self.rx = _Rx(spec)
+        self.rx = _rx(spec)
         self.words = {k: frozenset(v) for k, v in spec.words.items()}
         self.roles = roles
         self._compile_metrics(spec.metrics)
@@ -300,7 +275,7 @@ class FieldFinder:
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
-        if out["subject"] and out["subject"] == method:
+        if method and out["subject"] == method:
             out["subject"] = self._as_written(method, sentence)
         if m.role in ("from", "vs-right"):
             out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
@@ -389,7 +364,8 @@ class FieldFinder:
 
     def _nearest_metric(self, sentence: str, a: int, b: int) -> tuple[str | None, bool]:
         """The metric nearest to the number, and whether it comes after it."""
-        best, best_d, before_best, after = None, 10**9, None, False
+        best, before_best, after = None, None, False
+        best_d = 1e9
         previous = None
         for mm in self._metric_ci.finditer(sentence):
             d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
@@ -402,12 +378,13 @@ class FieldFinder:
                 # "a BLEU score of", "pass@1 score": the named metric before "score" is the metric
                 before_best = previous.group(0) if previous is not None and 0 <= mm.start() - previous.end() <= 1 else None
             previous = mm
-        if before_best and best.lower() in ("score", "scores"):
+        if before_best and best and best.lower() in ("score", "scores"):
             return before_best, after
         return best, after
 
     def _nearest_benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
-        best, best_d = None, 10**9
+        best = None
+        best_d = 1e9
         fronted = self._fronted_names(sentence)  # ("for Wren-L, we reach 52.4%": the system measured)
         for rx in (self._bench_intro, self._bench_named):
             for mm in rx.finditer(sentence):
@@ -488,7 +465,8 @@ class FieldFinder:
         return name if re.search(r"[A-Z]|\d[A-Za-z]", name) else None
 
     def _baseline(self, sentence: str, a: int, b: int) -> str | None:
-        best, best_d = None, 10**9
+        best = None
+        best_d = 1e9
         for mm in self._baseline_cue.finditer(sentence):
             rest = " " + sentence[mm.end() :]
             stop = self.rx.stop_phrase.search(rest)

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..models import Claim  # at run time: a compiled dataclass checks its fields' types
+
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models import Claim
     from .fields import FieldFinder
 
 FIELDS = ("benchmark", "baseline", "subject", "metric")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -162,6 +164,27 @@ def _triggers(patterns: list[str]) -> str:
     return _alt([_as_written(p) for p in patterns])
 
 
+class FieldsSpec(BaseModel):
+    """``extractors/fields.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metrics: list[str]
+    benchmark_before: list[str]
+    benchmark_after: list[str]
+    not_benchmarks: list[str]
+    baseline_cues: list[str]
+    subject_pronouns: list[str]
+    generic_names: list[str] = Field(default_factory=list)
+    model_families: list[str] = Field(default_factory=list)
+    words: dict[str, list[str]]
+    patterns: dict[str, NamedPattern]
+
+
+def load_fields_spec() -> FieldsSpec:
+    return validated_spec(FieldsSpec, "fields")
+
+
 @dataclass(frozen=True)
 class Trigger:
     """The trigger words of one claim type, compiled."""
@@ -191,7 +214,7 @@ class Specs:
         self.triggers = [Trigger(t.name, Scanner(_triggers(t.strong), _I), Scanner(_triggers(t.weak), _I) if t.weak else None)
                          for t in sorted(self.types.values(), key=lambda t: (t.trigger_rank, t.name)) if t.strong]
         self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
-        self.P = _Compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})
+        self.P = _compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})
 
     def role(self, role: str) -> str:
         """The claim type that plays ``role``."""
@@ -263,11 +286,9 @@ class Specs:
 SCANNED = frozenset({"settings_before", "percent_before", "bare_before", "data_cue"})
 
 
-class _Compiled:
+def _compiled(patterns: dict[str, re.Pattern]) -> Any:
     """Compiled patterns by attribute (``P.glued_name``); an unknown name is an error at once."""
-
-    def __init__(self, patterns: dict[str, re.Pattern]):
-        self.__dict__.update({k: Scanner(v.pattern, v.flags) if k in SCANNED else v for k, v in patterns.items()})
+    return SimpleNamespace(**{k: Scanner(v.pattern, v.flags) if k in SCANNED else v for k, v in patterns.items()})
 
 
 @lru_cache(maxsize=1)

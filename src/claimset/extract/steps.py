@@ -26,7 +26,7 @@ class Kit:
     triggers: Callable[[Ctx, str], list[Decision] | None]
 
     @property
-    def P(self):  # noqa: N802 - the compiled patterns, read as k.P.<name>
+    def P(self) -> Any:  # noqa: N802 - the compiled patterns, read as k.P.<name>
         return self.S.P
 
     def decide(self, role: str, unit: str | None, evidence: str, hint: str | None = None) -> list[Decision]:

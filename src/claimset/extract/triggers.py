@@ -117,7 +117,7 @@ class TriggerScorer:
         coordinated noun phrase, not "faster than X and cuts memory")."""
         if len(near_right) < 2:
             return None
-        first, second = sorted(near_right, key=near_right.get)[:2]
+        first, second = sorted(near_right, key=lambda kind: near_right[kind])[:2]
         between = sentence[b + near_right[first] : b + near_right[second]]
         measurement = self.S.role("measurement")
         if " and " in between and len(between.split()) <= 4 and not self.S.P.than.search(between) \
@@ -132,11 +132,11 @@ class TriggerScorer:
         pair = self.S.P.pair_by_before.search(head[-80:]) if " and " in head[-80:] else None
         if not pair:
             return None
-        kinds = (self.kind_of(pair.group(1)), self.kind_of(pair.group(2)))
+        first, second = self.kind_of(pair.group(1)), self.kind_of(pair.group(2))
         measurement = self.S.role("measurement")
-        if None in kinds or kinds[0] == kinds[1] or measurement in kinds:
+        if first is None or second is None or first == second or measurement in (first, second):
             return None
-        return kinds
+        return first, second
 
     def kind_of(self, phrase: str) -> str | None:
         """The type whose strong trigger word ends last in ``phrase`` (None: no trigger word)."""
