@@ -353,6 +353,16 @@ def _name_version(text: str, m: Mention) -> bool:
         and text[m.start - 2].isalpha()
 
 
+# a capitalised name and a space right before a number: "Lumen 3.5-9B" is version 3.5 of Lumen, 9B params
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]* $")
+
+
+def _version_then_size(a: Mention, b: Mention, before: str) -> bool:
+    """"Lumen 3.5-9B", "Kestrel 2-13B": a bare version glued to a parameter size, not a range."""
+    return a.magnitude_kind is None and a.unit is None and b.magnitude_kind is not None \
+        and (b.suffix or "").upper() in ("M", "B", "T") and _NAME_BEFORE.search(before) is not None
+
+
 def _combine(a: Mention, b: Mention, text: str) -> Mention:
     """One range mention from two atoms: units and magnitudes shared where only one side has them."""
     unit = b.unit or a.unit
@@ -523,7 +533,8 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
             is_range = False
             if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
                 # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
-                is_range = not re.search(r"[A-Za-z]-?$|\d-$", before) and a.sign is None
+                is_range = not re.search(r"[A-Za-z]-?$|\d-$", before) and a.sign is None \
+                    and not _version_then_size(a, b, before)
             elif _RANGE_TO.match(gap) or gap in (" up to ", " down to ") and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
                 from_pair = re.search(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", before, re.IGNORECASE)
                 family = bool(_FAMILY_CUE.search(before)) or (

@@ -382,6 +382,11 @@ class FieldFinder:
             return before_best, after
         return best, after
 
+    def _without_owner(self, name: str) -> str:
+        """"Acme's WidgetBench": the benchmark without its owner ("Humanity's Last Exam" is one name)."""
+        owned = name.split("'s ", 1)[-1] if "'s " in name else ""
+        return owned if owned and " " not in owned and self._namey(owned) else name
+
     def _nearest_benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
         best = None
         best_d = 1e9
@@ -389,6 +394,7 @@ class FieldFinder:
         for rx in (self._bench_intro, self._bench_named):
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
+                name = self._without_owner(name)
                 cue = mm.group(0).split()[0] if rx is self._bench_intro else None
                 if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[mm.end("name"):]) \
                         or name.lower() in fronted:
@@ -686,6 +692,8 @@ class FieldFinder:
         sentence says "we"/"our model"; a bare "the model" or "LMs" names nobody (guidelines)."""
         owner = self._titled(decision.subject_hint or self._size_owner(sentence, a, b)
                              or self._own_sized(sentence, a, b), sentence[a:b], title)
+        if owner is not None and owner.lower().startswith("our ") and self._is_pronoun(owner):
+            return method  # ("Our models (1.5-7B)": the paper's own, by its name; never "our models", v4)
         if owner is not None and owner.lower() not in self.words["bare_model_phrases"]:
             return owner
         if owner is not None and owner.lower().endswith("s"):
@@ -760,11 +768,18 @@ class FieldFinder:
         if re.search(r"[,;)]$", prev):
             prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B": not one name
         last, prev = last.rstrip(".,;"), prev.strip("(\"'")
-        if re.fullmatch(r"\d+(?:\.\d+)?", last) and self._is_name(prev):
-            return f"{prev} {last}"  # "Llama 3.1 8B", "Gemma 2 (2B)"
+        if re.fullmatch(r"\d+(?:\.\d+)?", last):
+            return self._versioned(toks, prev, last)
         if self._is_name(last):
             return f"{prev} {last}" if self._is_name(prev) and prev[0].isupper() and not self._namey(last) else last
         return None
+
+    def _versioned(self, toks: list[str], prev: str, version: str) -> str | None:
+        """A name and its version before a size: "Llama 3.1 8B", "Gemma 2 (2B)", "Stable LM 2 1.6B"."""
+        if self._is_name(prev):
+            return f"{prev} {version}"
+        first = toks[-3].strip("(\"'") if len(toks) > 2 and prev[:1].isupper() else ""
+        return f"{first} {prev} {version}" if self._is_name(first) and first[0].isupper() else None
 
     def _is_name(self, t: str) -> bool:
         return bool(t) and t.lower() not in self.words["stopwords"] and t not in self._not_bench and (
@@ -822,7 +837,7 @@ class FieldFinder:
         before = head[: head.rfind(phrase)] if phrase in head else ""
         described = self.rx.description_open.search(before)
         if described and phrase:  # "Kestrel, a 15B-parameter large multilingual model trained on": the model named
-            before, phrase = before[: described.start() + 2], "a " + phrase
+            before, phrase = before[: described.end("cut")], "a " + phrase
         if re.search(r"\bparam|\d", phrase):  # "Poro, a 34 billion parameter model trained on": a description
             named = self._named("a " + phrase, re.sub(r"(?:\s(?:a|an|with)\s[\d.,]*\s*)+$", " ", before), "")
             return None if self.rx.indefinite.match(named) else named

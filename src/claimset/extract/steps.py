@@ -604,11 +604,15 @@ def classify(c: Ctx, k: Kit) -> list[Decision]:
     return []
 
 
+def _version_then_size(token: str) -> bool:
+    """"3.5-9B", "2-13B": a version number, a hyphen, then the size."""
+    version, dash, rest = token.partition("-")
+    return bool(dash) and version.replace(".", "", 1).isdigit() and rest[:1].isdigit()
+
+
 def _token_at(text: str, start: int, end: int) -> str:
     """The whole whitespace-delimited name around a span ("Qwen2.5-Math-1.5B-Instruct")."""
-    s = _name_start(text, start)
-    if s > 1 and text[s - 1] == " " and text[s - 2] == "-":  # "StarCoder2- 15B"
-        s = _name_start(text, s - 2)
+    s = _token_start(text, start, end)
     e = end
     if e < len(text) and text[e].isdigit():  # footnote digits glued to the size ("Mistral-7B1") are not the name
         return text[s:e]
@@ -616,6 +620,15 @@ def _token_at(text: str, start: int, end: int) -> str:
             and not (text[e] in "./" and (text[e + 1 : e + 2].isupper() or text[e + 1 : e + 2].isdigit())):
         e += 1  # (stops at "...-13B.These", a lost space, and at "Qwen-7B/72B", the name of another size)
     return text[s:e].rstrip(".:")
+
+
+def _token_start(text: str, start: int, end: int) -> int:
+    s = _name_start(text, start)
+    if s > 1 and text[s - 1] == " " and text[s - 2] == "-":  # "StarCoder2- 15B"
+        return _name_start(text, s - 2)
+    if s > 1 and text[s - 1] == " " and _version_then_size(text[s:end]) and text[_name_start(text, s - 1)].isupper():
+        return _name_start(text, s - 1)  # "Lumen 3.5-9B": the version's name comes with it
+    return s
 
 
 def _name_start(text: str, s: int) -> int:
