@@ -39,8 +39,14 @@ were checked on both dev sets, and every later score of that file is no longer b
   rules 0.3.26: P 0.978, R 0.978, F1 0.978 (subject 0.77).
 - ``annotated-seeds-outside-dev-8g.jsonl``: 8 more seed papers (``random.Random(20261219)``), 16
   claims; blind at rules 0.3.26: P 1.000, R 1.000, F1 1.000 (subject 0.84).
+- ``annotated-epoch-outside-dev-20h.jsonl``: 20 more Epoch AI papers of 2023-2025
+  (``random.Random(20261220)``, none of the above), 30 claims; blind at rules 0.3.27: P 0.963,
+  R 0.867, F1 0.912 (subject 0.71).
+- ``annotated-seeds-outside-dev-10h.jsonl``: the last 10 seed papers in no sample and no dev set
+  (``random.Random(20261221)``), 23 claims; blind at rules 0.3.27: P 1.000, R 1.000, F1 1.000
+  (subject 0.56).
 
-One annotator wrote all fourteen (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all sixteen (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -61,7 +67,8 @@ FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20
          "annotated-epoch-outside-dev-25d.jsonl", "annotated-seeds-outside-dev-15d.jsonl",
          "annotated-epoch-outside-dev-25e.jsonl", "annotated-seeds-outside-dev-15e.jsonl",
          "annotated-epoch-outside-dev-25f.jsonl", "annotated-seeds-outside-dev-15f.jsonl",
-         "annotated-epoch-outside-dev-18g.jsonl", "annotated-seeds-outside-dev-8g.jsonl"]
+         "annotated-epoch-outside-dev-18g.jsonl", "annotated-seeds-outside-dev-8g.jsonl",
+         "annotated-epoch-outside-dev-20h.jsonl", "annotated-seeds-outside-dev-10h.jsonl"]
 
 
 def main() -> None:

@@ -337,7 +337,7 @@ def qualifier_after(text: str, pos: int, vocab: _Vocab | None = None) -> str | N
 
 
 _RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$|^ - $|^sim$|^\s?\\sim\s?$|^\s?\$\\sim\$\s?$")
-_RANGE_TO = re.compile(r"^ to $|^ to approx(?:imately)? $")
+_RANGE_TO = re.compile(r"^-? to $|^-? to approx(?:imately)? $")  # ("3- to 300-fold": a hanging hyphen)
 _RANGE_AND = re.compile(r"^ and (?:approx(?:imately)? )?$")
 _LIST_SEP = re.compile(r"^(?:,\s?(?:and |or )?| and | or | & | / |/)$")
 _FAMILY_CUE = re.compile(
