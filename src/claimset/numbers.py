@@ -70,6 +70,7 @@ class _Vocab:
     upper_re: re.Pattern
     lower_re: re.Pattern
     approx_re: re.Pattern
+    money_after: re.Pattern
 
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
@@ -165,6 +166,7 @@ def _vocab() -> _Vocab:
         upper_re=_cue_regex(by_len(q["upper_before"])),
         lower_re=_cue_regex(by_len(q["lower_before"])),
         approx_re=_cue_regex(by_len(q["approx_before"])),
+        money_after=re.compile(r"\s(?:" + "|".join(spec["money_after"]) + r")\b"),
     )
 
 
@@ -392,6 +394,8 @@ def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
         return m
     if m.start > 0 and text[m.start - 1] == "$":
         return replace(m, unit="USD")  # "$0.06 per image", "$4.6 million" (LaTeX's $ is gone from the view)
+    if vocab.money_after.match(text, m.end):
+        return replace(m, unit="USD")  # "100K US dollars"
     if m.magnitude_kind is None and vocab.factor_before.search(text, max(0, m.start - 40), m.start):
         return replace(m, unit="x")  # "by a factor of 1.65"
     sm = vocab.spaced_unit.match(text, m.end)
