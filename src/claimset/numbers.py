@@ -103,6 +103,9 @@ def _vocab() -> _Vocab:
     )
     suffix_class = "".join(sorted(suffixes))
     words_alt = "|".join(sorted(mag_words, key=len, reverse=True))
+    glued_words = dict(spec["glued_magnitude_words"])
+    glued_alt = "|".join(sorted(glued_words, key=len, reverse=True))
+    mag_words.update(glued_words)
     atom = re.compile(
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
@@ -129,6 +132,7 @@ def _vocab() -> _Vocab:
         # be capitalised ("7 Billion parameters", in titles and model cards).
         # A capital suffix after a space counts only before parameters or tokens ("6.7 B parameters").
         rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b"
+        rf"|(?P<gword>{glued_alt})(?![A-Za-z0-9])"  # "13bn": a magnitude word abbreviated and glued
         r"| (?P<ssuf>[KMBT])(?=\s(?:[Pp]arameter|[Pp]arams?\b|[Tt]okens?\b)))?"
         r"(?P<plus_after>\+(?![\d+]))?"  # "6K+ episodes"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
@@ -219,8 +223,8 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
     if m.group("suf") or m.group("ssuf"):
         suffix = m.group("suf") or m.group("ssuf")
         magnitude, kind = vocab.suffixes[suffix], "suffix"
-    elif m.group("word"):
-        magnitude, kind = vocab.mag_words[m.group("word").lower()], "word"
+    elif m.group("word") or m.group("gword"):
+        magnitude, kind = vocab.mag_words[(m.group("word") or m.group("gword")).lower()], "word"
     unit = _norm_unit(m.group("unit"), vocab)
     if m.group("bytes"):
         unit = m.group("bytes").strip()
