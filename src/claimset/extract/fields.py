@@ -723,7 +723,8 @@ class FieldFinder:
 
     def _description_named(self, left: str, right: str) -> str | None:
         """A size that opens a description ("Poro-2, a 34 billion parameter model"): the name beside it."""
-        article = self.rx.article_end.search(left) or self.rx.description_of.search(left)
+        article = self.rx.article_end.search(left) or (
+            self.rx.description_of.search(left) if left.endswith(("of ", "with ")) else None)  # (end-anchored: only then)
         if not article or not self.rx.indefinite.match(left[article.start() :]) \
                 or self.rx.description_then_verb.match(right):
             return None  # ("beats GPT-4o, a 3B LLM surpasses ...": the description opens a clause of its own)

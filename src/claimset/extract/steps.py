@@ -626,8 +626,9 @@ def _token_start(text: str, start: int, end: int) -> int:
     s = _name_start(text, start)
     if s > 1 and text[s - 1] == " " and text[s - 2] == "-":  # "StarCoder2- 15B"
         return _name_start(text, s - 2)
-    if s > 1 and text[s - 1] == " " and _version_then_size(text[s:end]) and text[_name_start(text, s - 1)].isupper():
-        return _name_start(text, s - 1)  # "Lumen 3.5-9B": the version's name comes with it
+    if s > 1 and text[s - 1] == " " and _version_then_size(text[s:end]):
+        name = _name_start(text, s - 1)  # "Lumen 3.5-9B": the version's name comes with it
+        return name if text[name].isupper() else s
     return s
 
 
