@@ -71,6 +71,7 @@ class _Vocab:
     lower_re: re.Pattern
     approx_re: re.Pattern
     money_after: re.Pattern
+    fraction: re.Pattern
 
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
@@ -171,6 +172,7 @@ def _vocab() -> _Vocab:
         lower_re=_cue_regex(by_len(q["lower_before"])),
         approx_re=_cue_regex(by_len(q["approx_before"])),
         money_after=re.compile(r"\s(?:" + "|".join(spec["money_after"]) + r")\b"),
+        fraction=re.compile(spec["fraction"]),
     )
 
 
@@ -449,6 +451,18 @@ def _atoms(text: str, atom: re.Pattern):
 _GAIN_IN_BRACKETS = re.compile(r"\((\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)\)%")
 
 
+def _with_fractions(text: str, atoms: list[Mention], vocab: _Vocab, in_url) -> list[Mention]:
+    """"1/7th the carbon footprint", "1/4 of their compute": a fraction of a quantity is one number, a
+    factor below one (as "0.35 times the parameters" is), in place of the digits it is written with."""
+    for m in vocab.fraction.finditer(text):
+        if in_url(m.start(), m.end()):
+            continue
+        atoms = [a for a in atoms if not m.start() <= a.start < m.end()]
+        atoms.append(Mention(start=m.start(), end=m.end(), text=m.group(0),
+                             value=int(m.group("n")) / int(m.group("d")), unit="x"))
+    return atoms
+
+
 def _bracketed_gains(text: str, atoms: list[Mention]) -> list[Mention]:
     """Read "(77.4+4.2)%" as 77.4% and +4.2% (the parser saw "77.4+", at least 77.4, and a bare 4.2)."""
     by_start = {a.start: i for i, a in enumerate(atoms)}
@@ -522,6 +536,8 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
                 is_word=True, reduction_only=reduction,
             )
         )
+    if "/" in text:
+        atoms = _with_fractions(text, atoms, vocab, in_url)
     atoms.sort(key=lambda a: a.start)
     if limit is not None:
         atoms = atoms[: 2 * limit]

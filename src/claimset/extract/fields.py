@@ -144,8 +144,9 @@ class FieldFinder:
         add = self._adder(scores, order)
         self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add)
-        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
-            add(m.group("n"), 1.0)
+        # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
+        for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)):
+            add(name, 1.0)
         tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
@@ -477,16 +478,22 @@ class FieldFinder:
             rest = " " + sentence[mm.end() :]
             stop = self.rx.stop_phrase.search(rest)
             phrase = rest[: stop.start() if stop else len(rest)].strip()
-            words = phrase.split()
-            if not words or len(words) > 9 or words[0].lower() in ("a", "an") and len(words) < 2:
-                continue
-            if self.rx.vague_baseline.match(phrase) and len(words) <= 1 or self.rx.time_span_baseline.match(phrase):
+            if not self._baseline_phrase(phrase):
                 continue
             s = mm.start()
+            if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
+                continue  # ("..., outperforming X by 2.0%": X is the baseline of the 2.0%)
             d = s - b if s >= b else (a - mm.end()) * 1.1
             if d < best_d and abs(d) < 200:
                 best, best_d = phrase, d
         return best
+
+    def _baseline_phrase(self, phrase: str) -> bool:
+        """A phrase after a cue that can name a baseline: a few words, not "a", "the same" or "a day"."""
+        words = phrase.split()
+        if not words or len(words) > 9 or words[0].lower() in ("a", "an") and len(words) < 2:
+            return False
+        return not (self.rx.vague_baseline.match(phrase) and len(words) <= 1 or self.rx.time_span_baseline.match(phrase))
 
     # ----------------------------------------------------------------------------- subject
 
@@ -498,19 +505,30 @@ class FieldFinder:
         if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
                 and named.group(1) not in (found.get("benchmark"), found.get("metric")):
             return named.group(1)  # "Heron 12B (48.2%)", "Heron 7B: 0.81"
-        verbs = self._linking_verbs(head)
-        for i in range(len(verbs) - 1, -1, -1):
-            seg_start = verbs[i - 1].end() if i > 0 else 0
-            done, subject = self._subject_before(head[seg_start : verbs[i].start()], method)
-            subject = self._owner_of_measure(subject)
-            if done and not self._is_measure(subject):
-                return subject  # (what is measured, "ROUGE scores were 3.2", is not the subject: look further back)
+        done, subject = self._clause_subject(head, method)
+        if done:
+            return subject
         introduced = self.rx.intro.search(head)  # "We introduce Kestrel, a model that achieves ..."
         if introduced and (introduced.group("n") or introduced.group("w")) not in self._generic:
             return introduced.group("n") or introduced.group("w")
         if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
         return self._first_name(head, found)
+
+    def _clause_subject(self, head: str, method: str | None) -> tuple[bool, str | None]:
+        """The noun phrase before the last verb of ``head`` that has one: (found?, subject)."""
+        verbs = self._linking_verbs(head)
+        for i in range(len(verbs) - 1, -1, -1):
+            seg_start, seg_end = verbs[i - 1].end() if i > 0 else 0, verbs[i].start()
+            relative = self.rx.relative_before.search(head, 0, verbs[i - 1].start()) \
+                if i > 0 and "," not in head[verbs[i - 1].end() : seg_end] else None
+            if relative:  # "a model that retains two layers outperforms": the phrase before "that"
+                seg_start, seg_end = verbs[i - 2].end() if i > 1 else 0, relative.start()
+            done, subject = self._subject_before(head[seg_start:seg_end], method)
+            subject = self._owner_of_measure(subject)
+            if done and not self._is_measure(subject):
+                return True, subject  # (what is measured, "ROUGE scores were 3.2", is not the subject: look further back)
+        return False, None
 
     def _owner_of_measure(self, phrase: str | None) -> str | None:
         """"the accuracy of Lumen", "the performance of the tuned model": what is measured is of the subject."""
@@ -698,7 +716,24 @@ class FieldFinder:
             return owner
         if owner is not None and owner.lower().endswith("s"):
             return None  # ("outperforming most existing 7B models": other models, never the paper's)
+        said = self._possessor(sentence[:a])
+        if said:
+            return said
         return method if self.rx.we_model_before.search(sentence[:a].lower()) else None
+
+    def _possessor(self, head: str) -> str | None:
+        """"Kestrel-2 has 7B ...", "Kestrel 3.0 models are offered in sizes: 7B, ...": a named subject
+        given the size by a verb of having, with no comparison between."""
+        verbs = self._linking_verbs(head)
+        if not verbs or not self.rx.size_link.match(head[verbs[-1].start() :]):
+            return None
+        seg_start = verbs[-2].end() if len(verbs) > 1 else 0
+        segment = head[seg_start : verbs[-1].start()]
+        beside = self.rx.appositive_name.search(segment)  # "Our largest model, Kestrel-XL, has"
+        for said in (self._subject_before(segment, None)[1], beside.group(1) if beside else None):
+            if said and said not in self._generic and any(self._namey(w) for w in said.split()):
+                return said
+        return None
 
     def _own_sized(self, sentence: str, a: int, b: int) -> str | None:
         """"Our 9B parameter model", "our 3B dense and MoE models": the paper's own model described by
@@ -742,7 +777,7 @@ class FieldFinder:
         words = beside.group(1).split() if beside else []
         if words and words[0] not in self._not_bench and words[0].lower() not in self.words["stopwords"] \
                 and any(self._is_name(w) or self._namey(w) for w in words):
-            return beside.group(1)
+            return beside.group("acr") or beside.group(1)
         return self._named_later(after) or description
 
     def _class_in_brackets(self, left: str) -> str | None:

@@ -74,6 +74,7 @@ class TypeSpec(_Spec):
     not_modifiers: list[str] = Field(default_factory=list)
     not_heads: list[str] = Field(default_factory=list)
     nouns: dict[str, str] = Field(default_factory=dict)
+    amount_units: list[str] = Field(default_factory=list, description="data units that measure, not count: one is data")
     # measurements
     bare_before: list[str] = Field(default_factory=list)
     bare_after: list[str] = Field(default_factory=list)
@@ -214,6 +215,7 @@ class Specs:
         self.triggers = [Trigger(t.name, Scanner(_triggers(t.strong), _I), Scanner(_triggers(t.weak), _I) if t.weak else None)
                          for t in sorted(self.types.values(), key=lambda t: (t.trigger_rank, t.name)) if t.strong]
         self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
+        self.amount_units = frozenset(self.types[self.role("data")].amount_units)
         self.P = _compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})
 
     def role(self, role: str) -> str:

@@ -372,6 +372,10 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left) \
             or k.P.decade_the.match(c.m.text) and k.P.the_before.search(c.left):
         return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s", "in the 80s" (decades)
+    pair = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time, typed as the first
+    if pair:
+        saved = k.P.reduction_cue.search(c.left, 0, pair.start())
+        return k.decide("time_saved" if saved else "measurement", c.m.unit, "time_pair")
     return k.decide("measurement", c.m.unit, "glued_time")
 
 
@@ -429,9 +433,10 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     if not dm:
         return None
     cue = bool(P.data_cue.search(c.left))
-    if m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer() and not cue:
-        return None  # "3 tasks": a small bare count needs a data cue
     unit = k.S.data_unit(dm.group(1))
+    if m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer() and not cue \
+            and unit not in k.S.amount_units:
+        return None  # "3 tasks": a small bare count needs a data cue ("1 hour of speech" is an amount)
     if _not_data(c, k, unit, dm, cue):
         return []
     return k.decide("data", unit, "data_noun")
@@ -467,9 +472,10 @@ def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
     tn = P.time_noun.match(c.right)
     if not tn:
         return None
-    paired = P.from_before.search(left) and P.time_to_after.match(c.right) or P.time_to_before.search(left)
-    if paired:  # (the time nouns stand between the numbers, so the parser made no from->to pair)
-        saved = P.reduction_cue.search(left)
+    second = P.time_to_before.search(left)
+    if second or P.from_before.search(left) and P.time_to_after.match(c.right):
+        # (the time nouns stand between the numbers, so the parser made no from->to pair)
+        saved = P.reduction_cue.search(left, 0, second.start() if second else len(left))
         return k.decide("time_saved" if saved else "measurement", tn.group(1).strip(), "time_pair")
     if P.time_taken_before.search(left):
         return k.decide("measurement", tn.group(1).strip(), "time_taken")
