@@ -59,8 +59,14 @@ were checked on both dev sets, and every later score of that file is no longer b
 - ``annotated-epoch-outside-dev-20l.jsonl``: 20 more Epoch AI papers of 2023-2025
   (``random.Random(20261225)``, none of the above), 48 claims; blind at rules 0.3.31: P 0.956,
   R 0.896, F1 0.925 (subject 0.75).
+- ``annotated-epoch-outside-dev-20m.jsonl``: 20 more Epoch AI papers of 2020-2022
+  (``random.Random(20261226)``, none of the above), 52 claims; blind at rules 0.3.32: P 0.961,
+  R 0.942, F1 0.952 (subject 0.75).
+- ``annotated-epoch-outside-dev-20n.jsonl``: 20 more Epoch AI papers of 2024-2025
+  (``random.Random(20261227)``, none of the above), 41 claims; blind at rules 0.3.32: P 0.975,
+  R 0.951, F1 0.963 (subject 0.53).
 
-One annotator wrote all twenty (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all twenty-two (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -84,7 +90,8 @@ FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20
          "annotated-epoch-outside-dev-18g.jsonl", "annotated-seeds-outside-dev-8g.jsonl",
          "annotated-epoch-outside-dev-20h.jsonl", "annotated-seeds-outside-dev-10h.jsonl",
          "annotated-epoch-outside-dev-25i.jsonl", "annotated-epoch-outside-dev-20j.jsonl",
-         "annotated-epoch-outside-dev-20k.jsonl", "annotated-epoch-outside-dev-20l.jsonl"]
+         "annotated-epoch-outside-dev-20k.jsonl", "annotated-epoch-outside-dev-20l.jsonl",
+         "annotated-epoch-outside-dev-20m.jsonl", "annotated-epoch-outside-dev-20n.jsonl"]
 
 
 def main() -> None:

@@ -197,7 +197,11 @@ class FieldFinder:
             add(prefix, 3.0 if len(words) == 1 else 2.5)
 
     def _title_is_name(self, title: str, add) -> None:
-        """A title that is only a name ("Heron 7B", "Kestrel-2"): up to three words, one name-like."""
+        """A title that is only a name ("Heron 7B", "Kestrel-2"): up to three words, one name-like; or one
+        that opens with a name and its verb ("Kestrel-2 is an upgraded version of ...")."""
+        said = self.rx.title_name_verb.match(title)
+        if said and self._namey(said.group("n")) and said.group("n") not in self._generic:
+            add(said.group("n"), 2.0)
         words = self.rx.report_suffix.sub("", title.strip()).split()
         if 0 < len(words) <= 3 and not any(w.lower() in self.words["stopwords"] for w in words) \
                 and any(self._namey(w) and w not in self._generic or _SIZED.search(w) for w in words):
@@ -205,10 +209,15 @@ class FieldFinder:
 
     def _introduced_names(self, title: str, abstract: str, add) -> None:
         for m in self.rx.intro.finditer(abstract):
+            short = None if m.group("n") else self.rx.short_name_next.match(abstract, m.end())
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
-            elif _ACRONYM_NEXT.match(abstract, m.end()) or m.group("named_by"):
+            elif short and abstract.count(short.group("a")) > 1:
+                add(short.group("a"), 2.0)  # "the Pathways Text-to-Image (Parti) model": the short form, used again
+            elif (acronym := _ACRONYM_NEXT.match(abstract, m.end())) or m.group("named_by"):
                 add(m.group("w"), 2.0)  # "a Dual Attention Network (DAN)", "a Length Warmup method": named as such
+                if acronym:
+                    add(acronym.group(0).strip(" ()"), 2.0)  # (the short form is introduced with it)
             else:  # a plain capitalised word must recur to be taken for a name
                 again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
@@ -232,7 +241,7 @@ class FieldFinder:
             out["subject"] = self._size_subject(sentence, a, b, decision, method, title)
             return out
         if kind == self.roles["data"]:
-            out["subject"] = self._trained_owner(sentence[:a])
+            out["subject"] = self._collection(sentence[:a], sentence[b:]) or self._trained_owner(sentence[:a])
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
@@ -503,7 +512,7 @@ class FieldFinder:
         head = sentence[:a]
         named = self.rx.named_before_value.search(head)
         if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
-                and named.group(1) not in (found.get("benchmark"), found.get("metric")):
+                and named.group(1) not in (found.get("benchmark"), found.get("metric")) and named.group(1) not in self._generic:
             return named.group(1)  # "Heron 12B (48.2%)", "Heron 7B: 0.81"
         done, subject = self._clause_subject(head, method)
         if done:
@@ -524,11 +533,23 @@ class FieldFinder:
                 if i > 0 and "," not in head[verbs[i - 1].end() : seg_end] else None
             if relative:  # "a model that retains two layers outperforms": the phrase before "that"
                 seg_start, seg_end = verbs[i - 2].end() if i > 1 else 0, relative.start()
+            named = self._named_antecedent(head, seg_start, seg_end)
+            if named:
+                return True, named
             done, subject = self._subject_before(head[seg_start:seg_end], method)
             subject = self._owner_of_measure(subject)
             if done and not self._is_measure(subject):
                 return True, subject  # (what is measured, "ROUGE scores were 3.2", is not the subject: look further back)
         return False, None
+
+    def _named_antecedent(self, head: str, start: int, end: int) -> str | None:
+        """"we design a family of nets, Kestrel-RS, which are 2x faster": the name "which" stands for
+        (an unnamed antecedent, "novel architectures that achieve", leaves the subject to the clause before)."""
+        rel = self.rx.relative_before.search(head, start, end)
+        if rel is None:
+            return None
+        name = self._clause_tail(head[start : rel.start()].rstrip(" ,"))
+        return name if " " not in name and self._namey(name) and name not in self._generic else None
 
     def _owner_of_measure(self, phrase: str | None) -> str | None:
         """"the accuracy of Lumen", "the performance of the tuned model": what is measured is of the subject."""
@@ -806,8 +827,9 @@ class FieldFinder:
         last, prev = last.rstrip(".,;"), prev.strip("(\"'")
         if re.fullmatch(r"\d+(?:\.\d+)?", last):
             return self._versioned(toks, prev, last)
-        if self._is_name(last):
-            return f"{prev} {last}" if self._is_name(prev) and prev[0].isupper() and not self._namey(last) else last
+        if self._is_name(last):  # "Falcon Mamba (7B)", "Megatron-Turing NLG (530B)": two words of one name
+            two = self._is_name(prev) and prev[0].isupper() and (not self._namey(last) or self._namey(prev))
+            return f"{prev} {last}" if two else last
         return None
 
     def _versioned(self, toks: list[str], prev: str, version: str) -> str | None:
@@ -858,7 +880,26 @@ class FieldFinder:
 
     def _named_later(self, right: str) -> str | None:
         m = self.rx.named_later.search(right)
-        return m.group(1) if m else None
+        return (m.group("short") or m.group(1)) if m else None
+
+    def _collection(self, head: str, right: str) -> str | None:
+        """The collection a data amount measures ("a multi-task dataset containing 13 million samples";
+        "KestrelQA, a dataset of 6,000 ..." names it), or the model "we train ... on" it."""
+        if "rain" in head[-80:]:
+            trained = self.rx.train_np_on.search(head)
+            if trained:
+                return self._named(trained.group("np"), head[: trained.start("np")], right)
+        held = self.rx.collection_of.search(head[-120:])
+        if held is None or self.rx.trained_before.search(head[-120:], 0, held.start("np")):
+            return None  # ("Kestrel is pre-trained on a corpus of 3T tokens": the model trained on it)
+        words = held.group("np").split()
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
+        cut = max((i for i, w in enumerate(words) if i >= cut and w.lower() in _ARTICLES), default=cut)
+        words = words[cut:]  # ("our approach utilizes a small dataset of": from the noun phrase's article)
+        if not words or len(words) == 2 and words[0].lower() == "our":
+            return None  # ("Our dataset has ...": a generic phrase, never a subject, v4)
+        before = head[: len(head) - len(head[-120:]) + held.start("np")]
+        return self._named(" ".join(words), before, right)
 
     def _trained_owner(self, head: str) -> str | None:
         """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
@@ -887,6 +928,7 @@ class FieldFinder:
 # improvements of 15-20%"); further off it is the sentence's topic ("state-of-the-art performance on X (90.0%")
 VAGUE_REACH = 30
 
+_ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
