@@ -65,8 +65,15 @@ were checked on both dev sets, and every later score of that file is no longer b
 - ``annotated-epoch-outside-dev-20n.jsonl``: 20 more Epoch AI papers of 2024-2025
   (``random.Random(20261227)``, none of the above), 41 claims; blind at rules 0.3.32: P 0.975,
   R 0.951, F1 0.963 (subject 0.53).
+- ``annotated-epoch-outside-dev-20o.jsonl``: 20 more Epoch AI papers of 2020-2022
+  (``random.Random(20261228)``, none of the above), 65 claims; blind at rules 0.3.33 with the fix of
+  a sentence-initial "On NAME" (its trigger had been read case-sensitively): P 0.964, R 0.831, F1 0.893
+  (subject 0.48).
+- ``annotated-epoch-outside-dev-20p.jsonl``: 20 more Epoch AI papers of 2023-2025
+  (``random.Random(20261229)``, none of the above), 43 claims; blind at the same rules: P 0.976,
+  R 0.954, F1 0.965 (subject 0.74).
 
-One annotator wrote all twenty-two (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all twenty-four (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -91,7 +98,8 @@ FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20
          "annotated-epoch-outside-dev-20h.jsonl", "annotated-seeds-outside-dev-10h.jsonl",
          "annotated-epoch-outside-dev-25i.jsonl", "annotated-epoch-outside-dev-20j.jsonl",
          "annotated-epoch-outside-dev-20k.jsonl", "annotated-epoch-outside-dev-20l.jsonl",
-         "annotated-epoch-outside-dev-20m.jsonl", "annotated-epoch-outside-dev-20n.jsonl"]
+         "annotated-epoch-outside-dev-20m.jsonl", "annotated-epoch-outside-dev-20n.jsonl",
+         "annotated-epoch-outside-dev-20o.jsonl", "annotated-epoch-outside-dev-20p.jsonl"]
 
 
 def main() -> None:

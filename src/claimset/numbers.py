@@ -451,6 +451,15 @@ def _atoms(text: str, atom: re.Pattern):
 _GAIN_IN_BRACKETS = re.compile(r"\((\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)\)%")
 
 
+def _gain_order(text: str, gain: Mention | None, a: Mention, b: Mention) -> frozenset[str]:
+    """"by +0.9% (90.2% vs. 91.1%)": a gain just before a pair, equal to the right one minus the left,
+    says the left is the baseline's ("(ours vs. theirs)" is the usual order otherwise)."""
+    if gain is None or a.start - gain.after > 3 or not re.fullmatch(r"\s*\(?\s*", text[gain.after : a.start]):
+        return frozenset()
+    return frozenset({"baseline_first"}) if abs(b.value - a.value - abs(gain.value)) < 0.051 < b.value - a.value \
+        else frozenset()
+
+
 def _with_fractions(text: str, atoms: list[Mention], vocab: _Vocab, in_url) -> list[Mention]:
     """"1/7th the carbon footprint", "1/4 of their compute": a fraction of a quantity is one number, a
     factor below one (as "0.35 times the parameters" is), in place of the digits it is written with."""
@@ -637,7 +646,8 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
     for idx in range(len(final) - 1):
         gap = text[final[idx].after : final[idx + 1].start]
         if re.fullmatch(r"\s*(?:vs\.?|versus|compared to|against)\s*", gap):
-            final[idx] = replace(final[idx], role="vs-left")
-            final[idx + 1] = replace(final[idx + 1], role="vs-right")
+            order = _gain_order(text, final[idx - 1] if idx else None, final[idx], final[idx + 1])
+            final[idx] = replace(final[idx], role="vs-left", flags=final[idx].flags | order)
+            final[idx + 1] = replace(final[idx + 1], role="vs-right", flags=final[idx + 1].flags | order)
     # No infinite or NaN value is ever returned (a range or list can scale a value out of range).
     return [m for m in final if math.isfinite(m.value) and (m.value_max is None or math.isfinite(m.value_max))]

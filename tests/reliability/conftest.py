@@ -67,8 +67,9 @@ def leftovers(ds: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def big_corpus(tmp_path_factory) -> Path:
-    """About 5,700 papers: a run long enough (a few seconds) to be interrupted at several points."""
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "big.jsonl", copies=20)
+    """About 11,000 papers: a run long enough (several seconds) to be interrupted at several points,
+    even when the machine runs faster during a test than it did while its timing was measured."""
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "big.jsonl", copies=40)
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ def existing(tmp_path, small_corpus):
     return ds, dataset_files(ds), claimset.load(ds).height
 
 
-@pytest.mark.parametrize("fraction", [0.05, 0.4, 0.7])
+@pytest.mark.parametrize("fraction", [0.05, 0.3, 0.55])  # (of a writing phase timed once: not near its end)
 def test_kill9_mid_run_keeps_the_old_dataset_and_the_next_run_cleans_up(existing, big_corpus, big_run_seconds, fraction):
     ds, before, n_claims = existing
     duration = big_run_seconds

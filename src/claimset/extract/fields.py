@@ -145,8 +145,9 @@ class FieldFinder:
         self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add)
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
-        for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)):
-            add(name, 1.0)
+        for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
+                                  if not self.rx.named_no_method_before.search(abstract, 0, m.start())):
+            add(name, 1.0)  # ("a metric called Fooness Average (FA)" abbreviates no method)
         tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
@@ -209,6 +210,8 @@ class FieldFinder:
 
     def _introduced_names(self, title: str, abstract: str, add) -> None:
         for m in self.rx.intro.finditer(abstract):
+            if self.rx.introduces_no_method.search(m.group(0)):
+                continue  # ("a new evaluation metric called ...": not the method)
             short = None if m.group("n") else self.rx.short_name_next.match(abstract, m.end())
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
@@ -278,6 +281,7 @@ class FieldFinder:
         raw = out["subject"]
         subject = out["subject"] = self._trimmed(raw) if raw else raw
         if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
+                        or not any(ch.isalnum() for ch in subject)  # ("-Supports two modes, achieving": a dash)
                         or self._metric.fullmatch(subject)  # ("Q3 = 79%, Q8 = 68%": the other's metric)
                         or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
@@ -287,8 +291,9 @@ class FieldFinder:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
         if method and out["subject"] == method:
             out["subject"] = self._as_written(method, sentence)
-        if m.role in ("from", "vs-right"):
-            out["subject"], out["baseline"] = (out["baseline"] if m.role == "vs-right" else None), None
+        other = "vs-left" if "baseline_first" in m.flags else "vs-right"  # (see numbers._gain_order)
+        if m.role in ("from", other):
+            out["subject"], out["baseline"] = (out["baseline"] if m.role == other else None), None
         elif kind == self.roles["measurement"]:
             self._bracketed_owner(sentence, a, out)
         return out
@@ -829,8 +834,16 @@ class FieldFinder:
             return self._versioned(toks, prev, last)
         if self._is_name(last):  # "Falcon Mamba (7B)", "Megatron-Turing NLG (530B)": two words of one name
             two = self._is_name(prev) and prev[0].isupper() and (not self._namey(last) or self._namey(prev))
-            return f"{prev} {last}" if two else last
+            return self._longer_name(toks[:-2], f"{prev} {last}") if two else last
         return None
+
+    def _longer_name(self, toks: list[str], name: str) -> str:
+        """"Japanese Kestrel Base Alpha 7B": capitalised name words before the last two, up to five in all."""
+        words = name.split()
+        while toks and len(words) < 5 and toks[-1][:1].isupper() and toks[-1][-1:].isalnum() \
+                and self._is_name(toks[-1]) and toks[-1] not in self._generic:
+            words.insert(0, toks.pop())
+        return " ".join(words)
 
     def _versioned(self, toks: list[str], prev: str, version: str) -> str | None:
         """A name and its version before a size: "Llama 3.1 8B", "Gemma 2 (2B)", "Stable LM 2 1.6B"."""
@@ -911,6 +924,8 @@ class FieldFinder:
         words = trained.group("np").split()
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
         phrase = " ".join(words[cut:])
+        if phrase.count("(") != phrase.count(")"):
+            return None  # ("four models (BERT, Albert, T5) on data": the end of a list in brackets)
         before = head[: head.rfind(phrase)] if phrase in head else ""
         described = self.rx.description_open.search(before)
         if described and phrase:  # "Kestrel, a 15B-parameter large multilingual model trained on": the model named

@@ -154,9 +154,10 @@ def _alt(patterns: list[str]) -> str:
 
 def _as_written(pattern: str) -> str:
     """A trigger that is an abbreviation ("IS", "EM", "mAP", "KID") matches only as written, so the
-    words "is", "em", "map" and "kid" are never one; a pattern that says ``(?i`` itself is left alone."""
+    words "is", "em", "map" and "kid" are never one; a pattern that sets its own case (``(?i``, or
+    ``(?-i:`` on its parts: "on NAME" reads "On" at a sentence's start) is left alone."""
     letters = re.sub(r"\\[a-zA-Z]|\(\?[a-zA-Z\-]+[:)]|\[[^\]]*\]", "", pattern)
-    if pattern.startswith("(?i") or not re.search(r"[A-Z][^a-z\s]*[A-Z]|[a-z][A-Z]|^[A-Z]{2}", letters):
+    if pattern.startswith("(?i") or "(?-i:" in pattern or not re.search(r"[A-Z][^a-z\s]*[A-Z]|[a-z][A-Z]|^[A-Z]{2}", letters):
         return pattern
     return f"(?-i:{pattern})"
 

@@ -492,6 +492,10 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return _data_items(c, k)
     if P.restated_before.search(left):
         return _UNDECIDED  # "1 trillion (1T) tokens": a restatement says what the number before it says
+    amount = P.amount_bracket_before.search(left)
+    noun = P.data_noun.match(amount.group("rest")) if amount else None
+    if noun and noun.end() == len(amount.group("rest")):  # "400B text tokens (200B each for A and B)"
+        return k.decide("data", k.S.data_unit(noun.group(1)), "data_noun")
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
         return []
     if m.suffix == "m" and not P.lower_m_noun_after.match(right):
@@ -545,7 +549,7 @@ def metric_pair(c: Ctx, k: Kit) -> list[Decision] | None:
         return None
     pair_start = m.start if m.role in ("from", "vs-left") else c.text.rfind("from", 0, m.start)
     before = c.text[max(0, pair_start - 70) : pair_start]
-    if k.fields.metric_in(before) or m.sign == "+":
+    if k.fields.metric_in(before) or m.sign == "+" or k.P.compared_pair_before.search(before):
         return k.decide("measurement", None, "metric_pair")
     named = k.P.benchmark_bracket_before.search(_pair_left(c, k)) if m.role in ("vs-left", "vs-right") else None
     if named:  # "MM-Vet (40.2 vs. 35.4)": two systems' scores on a named benchmark
