@@ -146,8 +146,10 @@ class FieldFinder:
         self._introduced_names(title, abstract, add)
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
         for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
-                                  if not self.rx.named_no_method_before.search(abstract, 0, m.start())):
-            add(name, 1.0)  # ("a metric called Fooness Average (FA)" abbreviates no method)
+                                  if not self.rx.named_no_method_before.search(abstract, 0, m.start())
+                                  and not _SCORE_END.search(abstract, 0, m.start())):
+            if not (self._metric.fullmatch(name) or self._metric.fullmatch(name.removesuffix("s"))):
+                add(name, 1.0)  # ("a metric called Fooness Average (FA)", "72% (CIFAR-10)", "(WERs)" name no method)
         tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
@@ -282,7 +284,8 @@ class FieldFinder:
         subject = out["subject"] = self._trimmed(raw) if raw else raw
         if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
                         or not any(ch.isalnum() for ch in subject)  # ("-Supports two modes, achieving": a dash)
-                        or self._metric.fullmatch(subject)  # ("Q3 = 79%, Q8 = 68%": the other's metric)
+                        or self._metric.fullmatch(subject) or self._metric.fullmatch(subject.removesuffix("s"))
+                        # ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs")
                         or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
@@ -626,6 +629,14 @@ class FieldFinder:
         if name:
             return True, name
         phrase = self.rx.prepositional_tail.split(phrase, maxsplit=1)[0]
+        pointed = self._named_or_pointed(phrase, method)  # ("Experiments using all data": what is left)
+        if pointed is not None:
+            return pointed
+        gerund = self.rx.leading_gerund.match(phrase)
+        if gerund:  # "Steering GPT-4 with Medprompt achieves": the system steered; "Applying pruning": none
+            phrase = phrase[gerund.end() :]
+            if not phrase[:1].isupper():
+                return False, None
         if not self._good_phrase(phrase):
             return (True, method) if self.rx.we_our_it_its.search(phrase.lower()) else (False, None)
         short = self._short_phrase(phrase.split())
@@ -943,6 +954,7 @@ class FieldFinder:
 # improvements of 15-20%"); further off it is the sentence's topic ("state-of-the-art performance on X (90.0%")
 VAGUE_REACH = 30
 
+_SCORE_END = re.compile(r"[\d%]\s?$")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
 _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")

@@ -372,6 +372,10 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left) \
             or k.P.decade_the.match(c.m.text) and k.P.the_before.search(c.left):
         return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s", "in the 80s" (decades)
+    data_unit = k.S.glued_data_units.get(c.m.unit)
+    if data_unit and (k.P.glued_data_after.match(c.right) or k.P.dataset_bracket_before.search(c.left)
+                      and k.P.bracket_close_after.match(c.right)):
+        return k.decide("data", data_unit, "glued_data")  # ("Librispeech (960h)", "the 10h and 100h subsets")
     pair = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time, typed as the first
     if pair:
         saved = k.P.reduction_cue.search(c.left, 0, pair.start())
