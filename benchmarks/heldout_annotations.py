@@ -79,8 +79,14 @@ were checked on both dev sets, and every later score of that file is no longer b
 - ``annotated-epoch-outside-dev-20r.jsonl``: 20 more Epoch AI papers of 2023-2025
   (``random.Random(20261231)``, none of the above), 52 claims; blind at rules 0.3.34: P 0.942,
   R 0.942, F1 0.942 (subject 0.69).
+- ``annotated-epoch-outside-dev-20s.jsonl``: 20 more Epoch AI papers of 2020-2022
+  (``random.Random(20261232)``, none of the above), 30 claims; blind at rules 0.3.35: P 0.968,
+  R 1.000, F1 0.984 (subject 0.85).
+- ``annotated-epoch-outside-dev-20t.jsonl``: 20 more Epoch AI papers of 2023-2025
+  (``random.Random(20261233)``, none of the above), 48 claims; blind at rules 0.3.35: P 0.960,
+  R 1.000, F1 0.980 (subject 0.81).
 
-One annotator wrote all twenty-six (a project developer, not the gold's annotators), so some boundary
+One annotator wrote all twenty-eight (a project developer, not the gold's annotators), so some boundary
 calls may differ from the held-out gold (a subject where the sentence names none, a runtime as a
 result). This script scores the current extractor on each file and on all of them together.
 
@@ -107,7 +113,8 @@ FILES = ["annotated-epoch-outside-dev-30.jsonl", "annotated-seeds-outside-dev-20
          "annotated-epoch-outside-dev-20k.jsonl", "annotated-epoch-outside-dev-20l.jsonl",
          "annotated-epoch-outside-dev-20m.jsonl", "annotated-epoch-outside-dev-20n.jsonl",
          "annotated-epoch-outside-dev-20o.jsonl", "annotated-epoch-outside-dev-20p.jsonl",
-         "annotated-epoch-outside-dev-20q.jsonl", "annotated-epoch-outside-dev-20r.jsonl"]
+         "annotated-epoch-outside-dev-20q.jsonl", "annotated-epoch-outside-dev-20r.jsonl",
+         "annotated-epoch-outside-dev-20s.jsonl", "annotated-epoch-outside-dev-20t.jsonl"]
 
 
 def main() -> None:

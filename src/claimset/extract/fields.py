@@ -231,7 +231,8 @@ class FieldFinder:
         """"Sparse Gated Mixers (SGM)": the acronym stands for the name."""
         at = abstract.find(name + " (")
         acr = re.compile(r"\s\((?P<a>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)").match(abstract, at + len(name)) if at >= 0 else None
-        return acr.group("a") if acr and acr.group("a") not in self._generic else name
+        # (shorter than the name: "BERT with Kestrel (KestrelBERT)" names another model, not an acronym)
+        return acr.group("a") if acr and acr.group("a") not in self._generic and len(acr.group("a")) < len(name) else name
 
     # ------------------------------------------------------------------------------ fields
 
@@ -520,7 +521,8 @@ class FieldFinder:
         head = sentence[:a]
         named = self.rx.named_before_value.search(head)
         if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
-                and named.group(1) not in (found.get("benchmark"), found.get("metric")) and named.group(1) not in self._generic:
+                and named.group(1) != found.get("metric") and named.group(1) not in self._generic \
+                and named.group(1) not in (found.get("benchmark") or ""):  # ("English→German translation (30.9 BLEU)")
             return named.group(1)  # "Heron 12B (48.2%)", "Heron 7B: 0.81"
         done, subject = self._clause_subject(head, method)
         if done:
@@ -878,7 +880,12 @@ class FieldFinder:
         before = tail[: m.start(1)].split()[-1:] if m else []
         if before and before[0].lower() in self.words["function_words"] - {"and", "or"}:
             return None  # "on CIFAR-10 with", "a RegNetY with": a benchmark, or a description's class
-        return name if self._namey(name) and name not in self._not_bench and name not in self._generic else None
+        return name if self._namey(name) and name not in self._not_bench and self._specific(name) else None
+
+    def _specific(self, name: str) -> bool:
+        """A name that can own a size: not a generic acronym ("LLMs", "GPT"); a versioned one is a model
+        ("GPT-3, with 175 billion parameters")."""
+        return name not in self._generic or bool(re.search(r"\d", name))
 
     def _model_with(self, left: str, right: str) -> str | None:
         m = self.rx.model_with_size.search(left)
@@ -893,8 +900,9 @@ class FieldFinder:
         if also and self._namey(also.group(0).strip(" ()")):
             return also.group(0).strip(" ()")  # "a 22B-parameter ViT (ViT-22B)": the name in brackets is fuller
         # in brackets a lower-case name with a digit is still a name: "(text-davinci-003)"
-        if name not in self._not_bench and (self._namey(name) or m.group(1) and re.search(r"\d", name)
-                                            or " " in name and any(self._namey(w) for w in name.split())):
+        if name not in self._not_bench and self._specific(name) and (
+                self._namey(name) or m.group(1) and re.search(r"\d", name)
+                or " " in name and any(self._namey(w) for w in name.split())):
             return name
         return None
 
