@@ -147,7 +147,8 @@ class FieldFinder:
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
         for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
                                   if not self.rx.named_no_method_before.search(abstract, 0, m.start())
-                                  and not _SCORE_END.search(abstract, 0, m.start())):
+                                  and not _SCORE_END.search(abstract, 0, m.start())
+                                  and not self.rx.defined_as_task_after.match(abstract, m.end())):
             if not (self._metric.fullmatch(name) or self._metric.fullmatch(name.removesuffix("s"))):
                 add(name, 1.0)  # ("a metric called Fooness Average (FA)", "72% (CIFAR-10)", "(WERs)" name no method)
         tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
@@ -889,7 +890,11 @@ class FieldFinder:
 
     def _model_with(self, left: str, right: str) -> str | None:
         m = self.rx.model_with_size.search(left)
-        return self._named(m.group(1), left[: m.start(1)], right) if m else None
+        if m is None:
+            return None
+        named = self._named(m.group(1), left[: m.start(1)], right)
+        # ("a bilingual model with 11 billion parameters (Kestrel-2)": the name in brackets after the size)
+        return (self._name_after(right) or named) if self.rx.indefinite.match(named) else named
 
     def _name_after(self, right: str) -> str | None:
         m = self.rx.name_after_size.match(right)
