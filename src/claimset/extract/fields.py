@@ -146,8 +146,8 @@ class FieldFinder:
         self._introduced_names(title, abstract, add)
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
         for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
-                                  if not self.rx.named_no_method_before.search(abstract, 0, m.start())
-                                  and not _SCORE_END.search(abstract, 0, m.start())
+                                  if not self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start())
+                                  and abstract[: m.start()].rstrip()[-1:] not in _SCORE_ENDS
                                   and not self.rx.defined_as_task_after.match(abstract, m.end())):
             if not (self._metric.fullmatch(name) or self._metric.fullmatch(name.removesuffix("s"))):
                 add(name, 1.0)  # ("a metric called Fooness Average (FA)", "72% (CIFAR-10)", "(WERs)" name no method)
@@ -285,12 +285,16 @@ class FieldFinder:
         raw = out["subject"]
         subject = out["subject"] = self._trimmed(raw) if raw else raw
         if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
-                        or not any(ch.isalnum() for ch in subject)  # ("-Supports two modes, achieving": a dash)
-                        or self._metric.fullmatch(subject) or self._metric.fullmatch(subject.removesuffix("s"))
-                        # ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs")
-                        or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject)):
+                        or self._not_a_name(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
+
+    def _not_a_name(self, subject: str) -> bool:
+        """A metric ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs"), a unit, a list marker, a lone
+        lower-case word or a dash ("-Supports two modes, achieving") names no system."""
+        return bool(self._metric.fullmatch(subject) or subject.endswith("s") and self._metric.fullmatch(subject[:-1])
+                    or not any(ch.isalnum() for ch in subject)
+                    or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject))
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
@@ -540,7 +544,7 @@ class FieldFinder:
         verbs = self._linking_verbs(head)
         for i in range(len(verbs) - 1, -1, -1):
             seg_start, seg_end = verbs[i - 1].end() if i > 0 else 0, verbs[i].start()
-            relative = self.rx.relative_before.search(head, 0, verbs[i - 1].start()) \
+            relative = self.rx.relative_before.search(head, max(0, verbs[i - 1].start() - 30), verbs[i - 1].start()) \
                 if i > 0 and "," not in head[verbs[i - 1].end() : seg_end] else None
             if relative:  # "a model that retains two layers outperforms": the phrase before "that"
                 seg_start, seg_end = verbs[i - 2].end() if i > 1 else 0, relative.start()
@@ -556,7 +560,7 @@ class FieldFinder:
     def _named_antecedent(self, head: str, start: int, end: int) -> str | None:
         """"we design a family of nets, Kestrel-RS, which are 2x faster": the name "which" stands for
         (an unnamed antecedent, "novel architectures that achieve", leaves the subject to the clause before)."""
-        rel = self.rx.relative_before.search(head, start, end)
+        rel = self.rx.relative_before.search(head, max(start, end - 30), end)
         if rel is None:
             return None
         name = self._clause_tail(head[start : rel.start()].rstrip(" ,"))
@@ -764,6 +768,7 @@ class FieldFinder:
     def _possessor(self, head: str) -> str | None:
         """"Kestrel-2 has 7B ...", "Kestrel 3.0 models are offered in sizes: 7B, ...": a named subject
         given the size by a verb of having, with no comparison between."""
+        head = head[-160:]  # (the subject, its verb and a few words: the end of the text is enough)
         verbs = self._linking_verbs(head)
         if not verbs or not self.rx.size_link.match(head[verbs[-1].start() :]):
             return None
@@ -967,7 +972,7 @@ class FieldFinder:
 # improvements of 15-20%"); further off it is the sentence's topic ("state-of-the-art performance on X (90.0%")
 VAGUE_REACH = 30
 
-_SCORE_END = re.compile(r"[\d%]\s?$")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
+_SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
 _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")

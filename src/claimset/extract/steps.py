@@ -496,10 +496,9 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return _data_items(c, k)
     if P.restated_before.search(left):
         return _UNDECIDED  # "1 trillion (1T) tokens": a restatement says what the number before it says
-    amount = P.amount_bracket_before.search(left)
-    noun = P.data_noun.match(amount.group("rest")) if amount else None
-    if noun and noun.end() == len(amount.group("rest")):  # "400B text tokens (200B each for A and B)"
-        return k.decide("data", k.S.data_unit(noun.group(1)), "data_noun")
+    bracketed = _bracketed_amount(c, k)
+    if bracketed:
+        return bracketed
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
         return []
     if m.suffix == "m" and not P.lower_m_noun_after.match(right):
@@ -508,6 +507,17 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return k.decide("size", "params", "magnitude_size")
     # an item of a list ("3 billion, 7 billion and 12 billion") takes its siblings' type
     return _UNDECIDED if m.in_list else []
+
+
+def _bracketed_amount(c: Ctx, k: Kit) -> list[Decision] | None:
+    """"400B text tokens (200B each for A and B)": a size in brackets after a data amount is data."""
+    if not c.left.rstrip().endswith("("):
+        return None
+    amount = k.P.amount_bracket_before.search(c.left)
+    noun = k.P.data_noun.match(amount.group("rest")) if amount else None
+    if noun and noun.end() == len(amount.group("rest")):
+        return k.decide("data", k.S.data_unit(noun.group(1)), "data_noun")
+    return None
 
 
 def _data_items(c: Ctx, k: Kit) -> list[Decision]:
