@@ -145,12 +145,8 @@ class FieldFinder:
         self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add)
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
-        for name in dict.fromkeys(m.group("n") for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract)
-                                  if not self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start())
-                                  and abstract[: m.start()].rstrip()[-1:] not in _SCORE_ENDS
-                                  and not self.rx.defined_as_task_after.match(abstract, m.end())):
-            if not (self._metric.fullmatch(name) or self._metric.fullmatch(name.removesuffix("s"))):
-                add(name, 1.0)  # ("a metric called Fooness Average (FA)", "72% (CIFAR-10)", "(WERs)" name no method)
+        for name in dict.fromkeys(self._bracketed_names(abstract)):
+            add(name, 1.0)
         tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
@@ -158,6 +154,21 @@ class FieldFinder:
                 add(m.group("n"), 0.75)
             best = self._best_name(scores, order, tokens, title, abstract)
         return best
+
+    def _bracketed_names(self, abstract: str):
+        """Names in brackets that may abbreviate the method: not a metric's or a task's ("a metric
+        called Fooness Average (FA)", "(WERs)", "(ObjectNav) is an embodied task"), nor a score's label
+        ("72% (CIFAR-10)")."""
+        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
+            if self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start()) \
+                    or abstract[max(0, m.start() - 3) : m.start()].rstrip()[-1:] in _SCORE_ENDS \
+                    or self.rx.defined_as_task_after.match(abstract, m.end()) or self._is_metric_name(m.group("n")):
+                continue
+            yield m.group("n")
+
+    def _is_metric_name(self, name: str) -> bool:
+        """A metric's name, also in the plural ("WER", "WERs")."""
+        return bool(self._metric.fullmatch(name) or name.endswith("s") and self._metric.fullmatch(name[:-1]))
 
     def _adder(self, scores: dict[str, float], order: dict[str, int]):
         def add(name: str, points: float) -> None:
@@ -292,8 +303,7 @@ class FieldFinder:
     def _not_a_name(self, subject: str) -> bool:
         """A metric ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs"), a unit, a list marker, a lone
         lower-case word or a dash ("-Supports two modes, achieving") names no system."""
-        return bool(self._metric.fullmatch(subject) or subject.endswith("s") and self._metric.fullmatch(subject[:-1])
-                    or not any(ch.isalnum() for ch in subject)
+        return bool(self._is_metric_name(subject) or not any(ch.isalnum() for ch in subject)
                     or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject))
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
@@ -935,13 +945,17 @@ class FieldFinder:
         if held is None or self.rx.trained_before.search(head[-120:], 0, held.start("np")):
             return None  # ("Kestrel is pre-trained on a corpus of 3T tokens": the model trained on it)
         words = held.group("np").split()
-        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
+        cut = self._np_start(words)
         cut = max((i for i, w in enumerate(words) if i >= cut and w.lower() in _ARTICLES), default=cut)
         words = words[cut:]  # ("our approach utilizes a small dataset of": from the noun phrase's article)
         if not words or len(words) == 2 and words[0].lower() == "our":
             return None  # ("Our dataset has ...": a generic phrase, never a subject, v4)
         before = head[: len(head) - len(head[-120:]) + held.start("np")]
         return self._named(" ".join(words), before, right)
+
+    def _np_start(self, words: list[str]) -> int:
+        """Where a noun phrase starts: after the last word that breaks one ("trained on the X": X)."""
+        return max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
 
     def _trained_owner(self, head: str) -> str | None:
         """The noun phrase trained on the data amount that ends ``head``: "a vanilla baseline trained on"."""
@@ -951,8 +965,7 @@ class FieldFinder:
         if not trained:
             return None
         words = trained.group("np").split()
-        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.words["np_break"]), default=0)
-        phrase = " ".join(words[cut:])
+        phrase = " ".join(words[self._np_start(words) :])
         if phrase.count("(") != phrase.count(")"):
             return None  # ("four models (BERT, Albert, T5) on data": the end of a list in brackets)
         before = head[: head.rfind(phrase)] if phrase in head else ""

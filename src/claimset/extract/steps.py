@@ -376,11 +376,17 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     if data_unit and (k.P.glued_data_after.match(c.right) or k.P.dataset_bracket_before.search(c.left)
                       and k.P.bracket_close_after.match(c.right)):
         return k.decide("data", data_unit, "glued_data")  # ("Librispeech (960h)", "the 10h and 100h subsets")
-    pair = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time, typed as the first
-    if pair:
-        saved = k.P.reduction_cue.search(c.left, 0, pair.start())
-        return k.decide("time_saved" if saved else "measurement", c.m.unit, "time_pair")
+    second = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time
+    if second:
+        return _time_pair(c, k, c.m.unit, second)
     return k.decide("measurement", c.m.unit, "glued_time")
+
+
+def _time_pair(c: Ctx, k: Kit, unit: str, second) -> list[Decision]:
+    """A time of a from->to pair: saved where a reduction word comes before the pair ("cuts latency
+    from 10 minutes to 0.1s"), else measured; ``second`` is the pair's "from N unit to", if this is its end."""
+    saved = k.P.reduction_cue.search(c.left, 0, second.start() if second else len(c.left))
+    return k.decide("time_saved" if saved else "measurement", unit, "time_pair")
 
 
 # ------------------------------------------------------------------------------- by the noun
@@ -479,8 +485,7 @@ def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
     second = P.time_to_before.search(left)
     if second or P.from_before.search(left) and P.time_to_after.match(c.right):
         # (the time nouns stand between the numbers, so the parser made no from->to pair)
-        saved = P.reduction_cue.search(left, 0, second.start() if second else len(left))
-        return k.decide("time_saved" if saved else "measurement", tn.group(1).strip(), "time_pair")
+        return _time_pair(c, k, tn.group(1).strip(), second)
     if P.time_taken_before.search(left):
         return k.decide("measurement", tn.group(1).strip(), "time_taken")
     return None
