@@ -72,6 +72,8 @@ class _Vocab:
     approx_re: re.Pattern
     money_after: re.Pattern
     fraction: re.Pattern
+    uncertainty_marks: tuple[str, ...]
+    error_bar: re.Pattern  # an uncertainty mark and its number at the start of a gap ("± 0.006 vs.")
 
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
@@ -173,6 +175,9 @@ def _vocab() -> _Vocab:
         approx_re=_cue_regex(by_len(q["approx_before"])),
         money_after=re.compile(r"\s(?:" + "|".join(spec["money_after"]) + r")\b"),
         fraction=re.compile(spec["fraction"]),
+        uncertainty_marks=tuple(spec["uncertainty_marks"]),
+        error_bar=re.compile(r"^\s*(?:" + "|".join(re.escape(u) for u in spec["uncertainty_marks"])
+                             + r")\s?\d*\.?\d+\s?%?"),
     )
 
 
@@ -484,6 +489,22 @@ def _bracketed_gains(text: str, atoms: list[Mention]) -> list[Mention]:
     return atoms
 
 
+def _without_error_bars(text: str, atoms: list[Mention], marks: tuple[str, ...]) -> list[Mention]:
+    """Drop the error bar after an uncertainty mark ("0.596 ± 0.006"): it is never a claim; the value
+    before it takes its unit where it has none ("85.2 ± 0.3%" is 85.2%)."""
+    out: list[Mention] = []
+    for a in atoms:
+        bar = a.sign == "±" or text[max(0, a.start - 4) : a.start].rstrip().endswith(marks)
+        if not bar:
+            out.append(a)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit is None and a.unit is not None and not a.is_word \
+                and text[prev.end : a.start].strip() in marks:
+            out[-1] = replace(prev, unit=a.unit)
+    return out
+
+
 def _change_then_level(a: Mention, b: Mention, before: str) -> bool:
     """"improves accuracy by 4.1% to 78.3%": a change and the level it reaches, not a range. Read so
     when the second is a high level far above the first and one of them is written with decimals
@@ -552,6 +573,8 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
         atoms = atoms[: 2 * limit]
     if ")%" in text:
         atoms = _bracketed_gains(text, atoms)
+    if any(mark in text for mark in vocab.uncertainty_marks):
+        atoms = _without_error_bars(text, atoms, vocab.uncertainty_marks)
 
     # Merge ranges and mark from->to / vs pairs.
     merged: list[Mention] = []
@@ -644,7 +667,7 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
 
     # "A vs B" and "(A vs B)" pairs.
     for idx in range(len(final) - 1):
-        gap = text[final[idx].after : final[idx + 1].start]
+        gap = vocab.error_bar.sub("", text[final[idx].after : final[idx + 1].start], count=1)
         if re.fullmatch(r"\s*(?:vs\.?|versus|compared to|against)\s*", gap):
             order = _gain_order(text, final[idx - 1] if idx else None, final[idx], final[idx + 1])
             final[idx] = replace(final[idx], role="vs-left", flags=final[idx].flags | order)

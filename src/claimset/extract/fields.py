@@ -259,7 +259,8 @@ class FieldFinder:
             out["subject"] = self._size_subject(sentence, a, b, decision, method, title)
             return out
         if kind == self.roles["data"]:
-            out["subject"] = self._collection(sentence[:a], sentence[b:]) or self._trained_owner(sentence[:a])
+            out["subject"] = self._collection(sentence[:a], sentence[b:]) or self._trained_owner(sentence[:a]) \
+                or self._fronted_owner(sentence[:a], sentence[b:])
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
@@ -755,8 +756,8 @@ class FieldFinder:
         right = sentence[b:]
         return (self._slash_sibling(left, sentence[a:b]) or self._class_in_brackets(left) or self._name_before(left)
                 or self._name_with(left, sentence[a:b]) or self._model_with(left, right)
-                or self._description_named(left, right) or self._name_after(right) or self._models_after(left, right)
-                or self._named_later(right))
+                or self._description_named(left, right) or self._name_after(right) or self._fronted_owner(left, right)
+                or self._models_after(left, right) or self._named_later(right))
 
     def _size_subject(self, sentence: str, a: int, b: int, decision: "Decision", method: str | None,
                       title: str) -> str | None:
@@ -825,15 +826,17 @@ class FieldFinder:
         """A description ("a sparse LLM") gives way to the name it stands for: the name beside it
         ("Pangu-X, a sparse LLM with ...", "Falcon 180B is a model with ...") or the one it is
         called after it ("a research model with 7B parameters called Seaweed"). The subject is the
-        model's name where the sentence gives one (guidelines)."""
-        if not self.rx.indefinite.match(description):
+        model's name where the sentence gives one (guidelines). A definite description stands for the
+        name beside it too ("Kestrel 2.0, the largest dense model with 245B parameters, ...")."""
+        indefinite = self.rx.indefinite.match(description)
+        if not indefinite and not self.rx.definite.match(description):
             return description
         beside = self.rx.appositive_name.search(self.rx.lead.sub("", before))  # ("Consequently, a 7B model")
         words = beside.group(1).split() if beside else []
         if words and words[0] not in self._not_bench and words[0].lower() not in self.words["stopwords"] \
                 and any(self._is_name(w) or self._namey(w) for w in words):
             return beside.group("acr") or beside.group(1)
-        return self._named_later(after) or description
+        return (self._named_later(after) or description) if indefinite else description
 
     def _class_in_brackets(self, left: str) -> str | None:
         paren = self.rx.model_class_paren.search(left) if "(" in left[-45:] else None
@@ -926,6 +929,19 @@ class FieldFinder:
             return name
         return None
 
+    def _fronted_owner(self, left: str, right: str) -> str | None:
+        """"At 11B parameters, Kestrel can ...", "Using a 1B parameter model, Kestrel shows ...", "Trained
+        on 4M samples, Kestrel ...": a size or data amount in the phrase that opens the sentence is of
+        the subject named right after its comma."""
+        if not self.rx.fronted_size.match(left):
+            return None
+        m = self.rx.fronted_size_close.match(right)
+        name = m.group("n") if m else ""
+        first = name.split()[0] if name else ""
+        if not first or first.lower() in self.words["stopwords"] or first in self._not_bench or name in self._generic:
+            return None
+        return name
+
     def _models_after(self, left: str, right: str) -> str | None:
         m = self.rx.models_after.match(right)
         return m.group(1) if m and not self.rx.article_end.search(left) else None
@@ -942,7 +958,10 @@ class FieldFinder:
             if trained:
                 return self._named(trained.group("np"), head[: trained.start("np")], right)
         held = self.rx.collection_of.search(head[-120:])
-        if held is None or self.rx.trained_before.search(head[-120:], 0, held.start("np")):
+        if held is None:
+            named = self.rx.named_collection.search(head[-60:])  # ("we built FOO-5B, which consists of")
+            return named.group("n") if named and named.group("n") not in self._generic else None
+        if self.rx.trained_before.search(head[-120:], 0, held.start("np")):
             return None  # ("Kestrel is pre-trained on a corpus of 3T tokens": the model trained on it)
         words = held.group("np").split()
         cut = self._np_start(words)

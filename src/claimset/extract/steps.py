@@ -90,7 +90,8 @@ def _not_a_model_size(c: Ctx, k: Kit, glued) -> bool:
         return True
     if m.suffix == "b" and k.fields.is_generic_name(f"{glued.group(1)}-{m.text[:-1]}"):
         return True
-    return bool(P.dataset_word_after.match(c.right) or P.dataset_examples_before.search(c.left[: glued.start()]))
+    return bool(P.dataset_word_after.match(c.right) or P.dataset_content_after.match(c.right)
+                or P.dataset_examples_before.search(c.left[: glued.start()]))
 
 
 def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -247,9 +248,10 @@ def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A bare count after "for/in/of/with/using" is not a claim, unless a unit or metric says it is."""
+    """A bare count after "for/in/of/with/using" is not a claim, unless a unit or metric says it is;
+    nor is it one side of a "vs" pair (two measurements set side by side: "of 0.59 vs. 0.61")."""
     P, left, right = k.P, c.left, c.right
-    if not c.bare or not P.generic_before.search(left) or _data_noun(c, k):
+    if not c.bare or c.m.role == "vs-left" or not P.generic_before.search(left) or _data_noun(c, k):
         return None
     if c.m.value >= 1000 and P.param.match(right):
         return None  # "with 1,000,000 parameters": a model's size written in full ("of 3 parameters" is not)
@@ -510,6 +512,8 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return []  # "from 0.1m to 15m": metres
     if _a_size(c, k):
         return k.decide("size", "params", "magnitude_size")
+    if not m.in_list and k.P.data_items_after.match(right):
+        return _data_items(c, k)  # "150 million Wikipedia mentions": items the lexicon does not know are data
     # an item of a list ("3 billion, 7 billion and 12 billion") takes its siblings' type
     return _UNDECIDED if m.in_list else []
 

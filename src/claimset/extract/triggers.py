@@ -22,6 +22,9 @@ AFTER_BONUS = 1.25
 WEAK = 0.35
 NAMED = 3.0  # a trigger after "in terms of" names the quantity outright
 CONDITION = 0.1  # a trigger in a "with ..." phrase after the number is a condition, not its quantity
+# words from the first thing a factor reduces to the second ("fewer parameters and pretraining computing
+# costs": five): a coordinated noun phrase is short
+PAIR_WORDS = 5
 
 
 class TriggerScorer:
@@ -120,7 +123,7 @@ class TriggerScorer:
         first, second = sorted(near_right, key=lambda kind: near_right[kind])[:2]
         between = sentence[b + near_right[first] : b + near_right[second]]
         measurement = self.S.role("measurement")
-        if " and " in between and len(between.split()) <= 4 and not self.S.P.than.search(between) \
+        if " and " in between and len(between.split()) <= PAIR_WORDS and not self.S.P.than.search(between) \
                 and measurement not in (first, second):
             return first, second
         return None
