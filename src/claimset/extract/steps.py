@@ -52,6 +52,8 @@ NAME_REACH = 80
 SETTING_CUE_REACH = 60
 # "Up to" this many tokens, with no word of length near, is an amount of data (contexts stay far below).
 MIN_CORPUS_TOKENS = 1e9
+# No corpus is this small, and no context this long ("advancing to 32k tokens" is a length).
+MAX_LENGTH_TOKENS = 1e6
 # Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
 DRAWS = 1000
 
@@ -215,14 +217,15 @@ def _own_result_example(c: Ctx, k: Kit) -> bool:
 def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """Counts and settings named after the number ("12 datasets", "4-bit", "128k tokens long")."""
     P, right = k.P, c.right
-    if not P.settings_after.match(right) or _factor_claim(c, k) or P.rate_unit.match(right) \
+    setting = P.settings_after.match(right)
+    if not setting or _factor_claim(c, k) or P.rate_unit.match(right) \
             or c.m.unit and P.byte_unit.match(c.m.unit) or P.compute_noun.match(right):
         return None  # ("a 48GB GPU": byte_amount decides; "6 months of GPU time": compute used)
     data_noun = _data_noun(c, k)
     if not P.param.match(right) and not data_noun:
         return []
-    if data_noun and P.token_setting_after.match(right):
-        return []
+    if data_noun and (P.token_setting_after.match(right) or setting.end() > data_noun.end()):
+        return []  # ("283 protein assays": the last noun names what is counted)
     return None
 
 
@@ -472,6 +475,8 @@ def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
     P = k.P
     if P.token_setting_near.search(c.left[-50:] + c.right[:40]):
         return True
+    if c.m.value < MAX_LENGTH_TOKENS and (P.length_growth_before.search(c.left[-50:]) or P.length_growth_after.match(c.right)):
+        return True  # "before advancing to 32k tokens": a length grown in stages
     if c.m.value >= MIN_CORPUS_TOKENS:
         return False  # "datasets of up to 3.5T tokens": "up to" a billion tokens is data, not a context
     return (c.m.qualifier == "upper" or bool(P.up_to_before.search(c.left))) and not cue
