@@ -256,7 +256,8 @@ class FieldFinder:
         out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
         kind = decision.claim_type
         if kind == self.roles["size"]:
-            out["subject"] = self._size_subject(sentence, a, b, decision, method, title)
+            end = m.group_after - s0 if m.in_list and m.group_after else b  # (a list's items share what follows it)
+            out["subject"] = self._size_subject(sentence, (a, b, end), decision, method, title)
             return out
         if kind == self.roles["data"]:
             out["subject"] = self._collection(sentence[:a], sentence[b:]) or self._trained_owner(sentence[:a]) \
@@ -748,33 +749,38 @@ class FieldFinder:
 
     # ------------------------------------------------------------------------ size's owner
 
-    def _size_owner(self, sentence: str, a: int, b: int) -> str | None:
+    def _size_owner(self, sentence: str, a: int, b: int, end: int) -> str | None:
         """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B',
-        'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call Tamarind-L'."""
+        'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call Tamarind-L';
+        read after ``end``, the end of the list the size is in ("Our 1B, 3B and 40B LFMs")."""
         left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
-        right = sentence[b:]
+        right = sentence[end:]
         return (self._slash_sibling(left, sentence[a:b]) or self._class_in_brackets(left) or self._name_before(left)
                 or self._name_with(left, sentence[a:b]) or self._model_with(left, right)
                 or self._description_named(left, right) or self._name_after(right) or self._fronted_owner(left, right)
                 or self._models_after(left, right) or self._named_later(right))
 
-    def _size_subject(self, sentence: str, a: int, b: int, decision: "Decision", method: str | None,
+    def _size_subject(self, sentence: str, span: tuple[int, int, int], decision: "Decision", method: str | None,
                       title: str) -> str | None:
         """Whose size it is: a named owner, the paper's own sized model, or its method where the
-        sentence says "we"/"our model"; a bare "the model" or "LMs" names nobody (guidelines)."""
-        owner = self._titled(decision.subject_hint or self._size_owner(sentence, a, b)
-                             or self._own_sized(sentence, a, b), sentence[a:b], title)
+        sentence says "we"/"our model"; a bare "the model" or "LMs" names nobody (guidelines).
+        ``span`` is the size's start and end and the end of its list (its end if in none)."""
+        a, b, end = span
+        owner = self._titled(decision.subject_hint or self._size_owner(sentence, a, b, end)
+                             or self._own_sized(sentence, a, end), sentence[a:b], title)
+        owner = self._variant(owner, sentence, a, b)
         if owner is not None and owner.lower().startswith("our ") and self._is_pronoun(owner):
             return method  # ("Our models (1.5-7B)": the paper's own, by its name; never "our models", v4)
         if owner is not None and owner.lower() not in self.words["bare_model_phrases"]:
             return owner
-        if owner is not None and owner.lower().endswith("s"):
+        own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 3B and 7B models", "This 2B model"
+        if owner is not None and owner.lower().endswith("s") and not own:
             return None  # ("outperforming most existing 7B models": other models, never the paper's)
-        said = self._possessor(sentence[:a])
+        said = self._possessor(sentence[:a]) or self._own_sized(sentence, a, end, "the")
         if said:
-            return said
-        return method if self.rx.we_model_before.search(sentence[:a].lower()) else None
+            return said  # ("Kestrel-2 has 7B ...", or else "the 20B model" as written)
+        return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
 
     def _possessor(self, head: str) -> str | None:
         """"Kestrel-2 has 7B ...", "Kestrel 3.0 models are offered in sizes: 7B, ...": a named subject
@@ -791,13 +797,24 @@ class FieldFinder:
                 return said
         return None
 
-    def _own_sized(self, sentence: str, a: int, b: int) -> str | None:
-        """"Our 9B parameter model", "our 3B dense and MoE models": the paper's own model described by
-        its size, kept as written (guidelines: a phrase that describes the system, not "our model")."""
-        if not self.rx.own_before.search(sentence[:a]):
+    def _own_sized(self, sentence: str, a: int, b: int, article: str = "own") -> str | None:
+        """"Our 9B parameter model", "our 3B dense and MoE models"; with ``article="the"``, "the 20B
+        model": a model described by its size, kept as written (guidelines: a phrase that describes
+        the system, not "our model"; after "the", one model: "the 7B models" may be anyone's)."""
+        before = self.rx.own_before if article == "own" else self.rx.the_sized_before
+        if not before.search(sentence[:a]):
             return None
         noun = self.rx.own_sized_noun.match(sentence, b)
-        return sentence[a - 4 : noun.end()] if noun else None
+        if noun is None or article != "own" and noun.group(0).endswith("s"):
+            return None
+        return sentence[a - 4 : noun.end()]
+
+    def _variant(self, owner: str | None, sentence: str, a: int, b: int) -> str | None:
+        """"Granite 3.2 8B Instruct": a variant word after a named size makes the size part of the name."""
+        if not owner or sentence[max(0, a - len(owner) - 1) : a] != owner + " ":
+            return owner
+        variant = self.rx.variant_after.match(sentence[b : b + 20])
+        return f"{owner} {sentence[a : b + variant.end()]}" if variant else owner
 
     @staticmethod
     def _titled(owner: str | None, number: str, title: str) -> str | None:
@@ -886,7 +903,7 @@ class FieldFinder:
 
     def _is_name(self, t: str) -> bool:
         return bool(t) and t.lower() not in self.words["stopwords"] and t not in self._not_bench and (
-            self._namey(t) or t[0].isupper())
+            self._namey(t) or t[0].isupper() and not _gerund(t))
 
     def _name_with(self, left: str, number: str) -> str | None:
         """"Kestrel-X with 7B parameters": a name (not a description) right before "with"; not a
@@ -961,6 +978,8 @@ class FieldFinder:
         if held is None:
             named = self.rx.named_collection.search(head[-60:])  # ("we built FOO-5B, which consists of")
             return named.group("n") if named and named.group("n") not in self._generic else None
+        if held.group("named") and held.group("named") not in self._generic:
+            return held.group("named")  # ("a large dataset, FooCLAP, with 441K pairs": the name it is given)
         if self.rx.trained_before.search(head[-120:], 0, held.start("np")):
             return None  # ("Kestrel is pre-trained on a corpus of 3T tokens": the model trained on it)
         words = held.group("np").split()
@@ -1009,6 +1028,11 @@ _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
+
+
+def _gerund(word: str) -> bool:
+    """A capitalised verb form that opens a sentence ("Deriving 8B models ..."), never a name."""
+    return len(word) > 5 and word.endswith("ing") and word[1:].islower()
 
 
 def _word(ch: str) -> bool:

@@ -97,8 +97,10 @@ def _not_a_model_size(c: Ctx, k: Kit, glued) -> bool:
 
 
 def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A number glued to letters is part of a name or a setting ("1080p", "3D")."""
-    if (c.m.suffix or c.bare) and k.P.glued_letter.match(c.glued_after or " "):
+    """A number glued to letters is part of a name or a setting ("1080p", "3D"), unless the letters
+    are points ("5pp": percentage points)."""
+    if (c.m.suffix or c.bare) and k.P.glued_letter.match(c.glued_after or " ") \
+            and not k.P.points_after.match(c.glued_after or ""):
         return []
     return None
 
@@ -219,8 +221,8 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     P, right = k.P, c.right
     setting = P.settings_after.match(right)
     if not setting or _factor_claim(c, k) or P.rate_unit.match(right) \
-            or c.m.unit and P.byte_unit.match(c.m.unit) or P.compute_noun.match(right):
-        return None  # ("a 48GB GPU": byte_amount decides; "6 months of GPU time": compute used)
+            or c.m.unit and (P.byte_unit.match(c.m.unit) or c.m.unit in k.S.glued_data_units) or P.compute_noun.match(right):
+        return None  # ("a 48GB GPU": byte_amount decides; "6 months of GPU time": compute used; "100h subset": data)
     data_noun = _data_noun(c, k)
     if not P.param.match(right) and not data_noun:
         return []
@@ -361,8 +363,8 @@ def byte_amount(c: Ctx, k: Kit) -> list[Decision] | None:
     m, P = c.m, k.P
     if not m.unit or not P.byte_unit.match(m.unit):
         return None
-    if P.byte_noun.match(c.right) or P.byte_noun_before.search(c.left):
-        return k.decide("data", "bytes", "byte_data")
+    if P.byte_noun.match(c.right) or P.byte_noun_before.search(c.left) or P.data_cue.search(c.left):
+        return k.decide("data", "bytes", "byte_data")  # ("pre-trained on more than 1TB of imagery")
     if P.hardware_before.search(c.left) or P.hardware_after.match(c.right):
         # the hardware of a setting is not a claim, but the memory a method fits in is (guidelines
         # v4: "can be trained using LoRA on a 24GB VRAM GPU")
@@ -374,13 +376,14 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     """A time unit glued to the number ("554.66s") is a measurement ("10s of seconds" is not)."""
     if not c.m.unit:
         return None
+    data_unit = k.S.glued_data_units.get(c.m.unit)
+    if data_unit and (k.P.glued_data_after.match(c.right) or k.P.name_before_glued.search(c.left)
+                      or k.P.dataset_bracket_before.search(c.left) and k.P.bracket_close_after.match(c.right)):
+        # ("Librispeech (960h)", "the 10h and 100h subsets", "LibriSpeech 960h": hours a corpus holds)
+        return k.decide("data", data_unit, "glued_data")
     if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left) \
             or k.P.decade_the.match(c.m.text) and k.P.the_before.search(c.left):
         return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s", "in the 80s" (decades)
-    data_unit = k.S.glued_data_units.get(c.m.unit)
-    if data_unit and (k.P.glued_data_after.match(c.right) or k.P.dataset_bracket_before.search(c.left)
-                      and k.P.bracket_close_after.match(c.right)):
-        return k.decide("data", data_unit, "glued_data")  # ("Librispeech (960h)", "the 10h and 100h subsets")
     second = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time
     if second:
         return _time_pair(c, k, c.m.unit, second)
