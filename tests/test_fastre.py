@@ -75,6 +75,16 @@ def test_same_spans_as_re(pieces, pos, end):
             assert (ours and ours.span()) == (python and python.span())
 
 
+def test_a_window_ends_the_text_also_outside_ascii():
+    # RE2 reads the characters past endpos for \b; re reads endpos as the text's end (a case
+    # hypothesis found: a non-ASCII text whose window ends inside a word)
+    s = Scanner(r"\bfast\b")
+    text = "speed\u00d7fastfast"
+    assert s.spans(text, [(0, 10)]) == [(6, 10)] == [m.span() for m in s.py.finditer(text, 0, 10)]
+    assert [m.span() for m in s.finditer(text, 0, 10)] == [(6, 10)]
+    assert s.search(text, 0, 10).span() == (6, 10)
+
+
 @pytest.mark.parametrize("pattern", [r"\bfast(?:er)?\b", r"speed[\s-]?ups?", r"\w+ hours", r"\d+\s?x\b"])
 def test_windows_see_the_text_around_them(pattern):
     s = Scanner(pattern, re.IGNORECASE)

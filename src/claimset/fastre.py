@@ -110,7 +110,10 @@ class Scanner:
         end = len(text) if endpos is None else endpos
         if self.starts is not None and end == len(text) and re2_reads_as_python(text):
             return self._at_starts(text, pos)
-        return self._engine(text, pos, end).finditer(text, pos, end)
+        engine = self._engine(text, pos, end)
+        if engine is self.fast and end < len(text):
+            return engine.finditer(text[:end], pos)  # (RE2 reads past endpos for \b; re reads endpos as the end)
+        return engine.finditer(text, pos, end)
 
     def _at_starts(self, text: str, pos: int) -> Iterator[re.Match]:
         """``re``'s matches, tried only where RE2 finds that one can start (as ``finditer`` would
@@ -153,6 +156,8 @@ class Scanner:
         if engine is self.fast and self._raw is not None and text.isascii() and 0 <= pos <= end <= len(text):
             spans = self._raw.Match(_UNANCHORED, text[:end].encode("ascii"), pos, end)  # (text ends at endpos, as in re)
             return re2._Match(self.fast, text, pos, end, spans) if spans[0][0] >= 0 else None
+        if engine is self.fast and end < len(text):
+            return engine.search(text[:end], pos)  # (as in finditer: the text ends at endpos)
         return engine.search(text, pos, end)
 
     def spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:

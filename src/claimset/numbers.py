@@ -117,7 +117,7 @@ def _vocab() -> _Vocab:
         # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B").
         # After "=", only a percentage named by a metric with a digit ("Q3=81%"; "k=5" is a setting).
         # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
-        # A factor may be written before its number ("x7 faster", "×3"): after a lone "x" too.
+        # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
         r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z]\d=)|(?<=[A-Za-z]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)|(?<=(?<![\w.])x)(?=\d)"
         r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
@@ -405,7 +405,7 @@ def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
     if m.unit is not None:
         return m
     if m.magnitude_kind is None and m.sign is None and _FACTOR_PREFIX.search(text, max(0, m.start - 2), m.start):
-        return replace(m, start=m.start - 1, text=text[m.start - 1 : m.end], unit="x")  # "(x7 faster", "×3 speedup"
+        return replace(m, start=m.start - 1, text=text[m.start - 1 : m.end], unit="x")  # "(x6 faster", "×3 speedup"
     if m.start > 0 and text[m.start - 1] == "$":
         return replace(m, unit="USD")  # "$0.06 per image", "$4.6 million" (LaTeX's $ is gone from the view)
     if vocab.money_after.match(text, m.end):
@@ -434,7 +434,7 @@ def parse(text: str, limit: int | None = None, urls: list[tuple[int, int]] | Non
         return []
 
 
-# A factor sign written before its number, alone ("x7 faster", not "16x16" nor "Max7").
+# A factor sign written before its number, alone ("x6 faster", not "16x16" nor "Max7").
 _FACTOR_PREFIX = re.compile(r"(?:^|(?<![\w.]))[x×]$")
 
 
@@ -497,7 +497,7 @@ def _bracketed_gains(text: str, atoms: list[Mention]) -> list[Mention]:
 
 
 def _without_error_bars(text: str, atoms: list[Mention], marks: tuple[str, ...]) -> list[Mention]:
-    """Drop the error bar after an uncertainty mark ("0.596 ± 0.006"): it is never a claim; the value
+    """Drop the error bar after an uncertainty mark ("0.583 ± 0.007"): it is never a claim; the value
     before it takes its unit where it has none ("85.2 ± 0.3%" is 85.2%)."""
     out: list[Mention] = []
     for a in atoms:

@@ -697,7 +697,8 @@ class FieldFinder:
         """"... in its primary objective-Tamarind-X achieving": the name right before the verb."""
         last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
         not_before = self.words["function_words"] | self.words["bad_first"]
-        if len(words) > 3 and self._namey(last) and last not in self._not_bench and words[-2].lower() not in not_before:
+        if len(words) > 3 and self._namey(last) and last not in self._not_bench and words[-2].lower() not in not_before \
+                and not self.rx.hardware_name.match(last):
             return last
         return None
 
@@ -752,7 +753,7 @@ class FieldFinder:
     def _size_owner(self, sentence: str, a: int, b: int, end: int) -> str | None:
         """The model a bare size belongs to: 'GPT-3 (175B)', '175B GPT-3', 'Mistral 7B',
         'GPT-3.5 (ge 175B)', 'large models (larger than 100B)', '... which we call Tamarind-L';
-        read after ``end``, the end of the list the size is in ("Our 1B, 3B and 40B LFMs")."""
+        read after ``end``, the end of the list the size is in ("Our 2B, 5B and 30B WFMs")."""
         left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
         right = sentence[end:]
@@ -774,12 +775,12 @@ class FieldFinder:
             return method  # ("Our models (1.5-7B)": the paper's own, by its name; never "our models", v4)
         if owner is not None and owner.lower() not in self.words["bare_model_phrases"]:
             return owner
-        own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 3B and 7B models", "This 2B model"
+        own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 2B and 6B models", "This 2B model"
         if owner is not None and owner.lower().endswith("s") and not own:
             return None  # ("outperforming most existing 7B models": other models, never the paper's)
         said = self._possessor(sentence[:a]) or self._own_sized(sentence, a, end, "the")
         if said:
-            return said  # ("Kestrel-2 has 7B ...", or else "the 20B model" as written)
+            return said  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
 
     def _possessor(self, head: str) -> str | None:
@@ -798,7 +799,7 @@ class FieldFinder:
         return None
 
     def _own_sized(self, sentence: str, a: int, b: int, article: str = "own") -> str | None:
-        """"Our 9B parameter model", "our 3B dense and MoE models"; with ``article="the"``, "the 20B
+        """"Our 9B parameter model", "our 3B dense and MoE models"; with ``article="the"``, "the 30B
         model": a model described by its size, kept as written (guidelines: a phrase that describes
         the system, not "our model"; after "the", one model: "the 7B models" may be anyone's)."""
         before = self.rx.own_before if article == "own" else self.rx.the_sized_before
@@ -810,7 +811,7 @@ class FieldFinder:
         return sentence[a - 4 : noun.end()]
 
     def _variant(self, owner: str | None, sentence: str, a: int, b: int) -> str | None:
-        """"Granite 3.2 8B Instruct": a variant word after a named size makes the size part of the name."""
+        """"Kestrel 3.2 8B Instruct": a variant word after a named size makes the size part of the name."""
         if not owner or sentence[max(0, a - len(owner) - 1) : a] != owner + " ":
             return owner
         variant = self.rx.variant_after.match(sentence[b : b + 20])
@@ -844,7 +845,7 @@ class FieldFinder:
         ("Pangu-X, a sparse LLM with ...", "Falcon 180B is a model with ...") or the one it is
         called after it ("a research model with 7B parameters called Seaweed"). The subject is the
         model's name where the sentence gives one (guidelines). A definite description stands for the
-        name beside it too ("Kestrel 2.0, the largest dense model with 245B parameters, ...")."""
+        name beside it too ("Kestrel 2.0, the largest dense model with 145B parameters, ...")."""
         indefinite = self.rx.indefinite.match(description)
         if not indefinite and not self.rx.definite.match(description):
             return description
@@ -910,10 +911,10 @@ class FieldFinder:
         name that carries another size ("following Kestrel-7B, containing 13 billion parameters")."""
         tail = left[-60:]  # (a name and "with": the end of the text is enough)
         m = self.rx.name_with_size.search(tail)
-        name = m.group(1) if m else ""
+        name = (m.group(1) or m.group(2)) if m else ""
         if _NAMED_SIZE.search(name) and number not in name:
             return None
-        before = tail[: m.start(1)].split()[-1:] if m else []
+        before = tail[: m.start(1)].split()[-1:] if m and m.group(1) else []
         if before and before[0].lower() in self.words["function_words"] - {"and", "or"}:
             return None  # "on CIFAR-10 with", "a RegNetY with": a benchmark, or a description's class
         return name if self._namey(name) and name not in self._not_bench and self._specific(name) else None
@@ -947,7 +948,7 @@ class FieldFinder:
         return None
 
     def _fronted_owner(self, left: str, right: str) -> str | None:
-        """"At 11B parameters, Kestrel can ...", "Using a 1B parameter model, Kestrel shows ...", "Trained
+        """"At 9B parameters, Kestrel can ...", "Using a 2B parameter model, Kestrel shows ...", "Trained
         on 4M samples, Kestrel ...": a size or data amount in the phrase that opens the sentence is of
         the subject named right after its comma."""
         if not self.rx.fronted_size.match(left):

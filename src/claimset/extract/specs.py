@@ -75,6 +75,7 @@ class TypeSpec(_Spec):
     not_heads: list[str] = Field(default_factory=list)
     nouns: dict[str, str] = Field(default_factory=dict)
     amount_units: list[str] = Field(default_factory=list, description="data units that measure, not count: one is data")
+    length_units: list[str] = Field(default_factory=list, description="data units that also measure one input's length")
     glued_time_units: dict[str, str] = Field(default_factory=dict, description="a glued time unit -> its data unit")
     # measurements
     bare_before: list[str] = Field(default_factory=list)
@@ -218,6 +219,7 @@ class Specs:
                          for t in sorted(self.types.values(), key=lambda t: (t.trigger_rank, t.name)) if t.strong]
         self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
         self.amount_units = frozenset(self.types[self.role("data")].amount_units)
+        self.length_units = frozenset(self.types[self.role("data")].length_units)
         self.glued_data_units = dict(self.types[self.role("data")].glued_time_units)
         self.P = _compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})
 

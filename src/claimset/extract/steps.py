@@ -52,7 +52,7 @@ NAME_REACH = 80
 SETTING_CUE_REACH = 60
 # "Up to" this many tokens, with no word of length near, is an amount of data (contexts stay far below).
 MIN_CORPUS_TOKENS = 1e9
-# No corpus is this small, and no context this long ("advancing to 32k tokens" is a length).
+# No corpus is this small, and no context this long ("advancing to 16k tokens" is a length).
 MAX_LENGTH_TOKENS = 1e6
 # Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
 DRAWS = 1000
@@ -222,12 +222,12 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     setting = P.settings_after.match(right)
     if not setting or _factor_claim(c, k) or P.rate_unit.match(right) \
             or c.m.unit and (P.byte_unit.match(c.m.unit) or c.m.unit in k.S.glued_data_units) or P.compute_noun.match(right):
-        return None  # ("a 48GB GPU": byte_amount decides; "6 months of GPU time": compute used; "100h subset": data)
+        return None  # ("a 48GB GPU": byte_amount decides; "6 months of GPU time": compute used; "50h subset": data)
     data_noun = _data_noun(c, k)
     if not P.param.match(right) and not data_noun:
         return []
     if data_noun and (P.token_setting_after.match(right) or setting.end() > data_noun.end()):
-        return []  # ("283 protein assays": the last noun names what is counted)
+        return []  # ("190 protein assays": the last noun names what is counted)
     return None
 
 
@@ -364,7 +364,7 @@ def byte_amount(c: Ctx, k: Kit) -> list[Decision] | None:
     if not m.unit or not P.byte_unit.match(m.unit):
         return None
     if P.byte_noun.match(c.right) or P.byte_noun_before.search(c.left) or P.data_cue.search(c.left):
-        return k.decide("data", "bytes", "byte_data")  # ("pre-trained on more than 1TB of imagery")
+        return k.decide("data", "bytes", "byte_data")  # ("pre-trained on more than 2TB of imagery")
     if P.hardware_before.search(c.left) or P.hardware_after.match(c.right):
         # the hardware of a setting is not a claim, but the memory a method fits in is (guidelines
         # v4: "can be trained using LoRA on a 24GB VRAM GPU")
@@ -379,7 +379,7 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     data_unit = k.S.glued_data_units.get(c.m.unit)
     if data_unit and (k.P.glued_data_after.match(c.right) or k.P.name_before_glued.search(c.left)
                       or k.P.dataset_bracket_before.search(c.left) and k.P.bracket_close_after.match(c.right)):
-        # ("Librispeech (960h)", "the 10h and 100h subsets", "LibriSpeech 960h": hours a corpus holds)
+        # ("Librispeech (960h)", "the 10h and 100h subsets", "FooSpeech 480h": hours a corpus holds)
         return k.decide("data", data_unit, "glued_data")
     if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left) \
             or k.P.decade_the.match(c.m.text) and k.P.the_before.search(c.left):
@@ -462,7 +462,7 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     m, P, left, right = c.m, k.P, c.left, c.right
-    if unit == "tokens" and _a_length(c, k, cue):
+    if unit in k.S.length_units and _a_length(c, k, cue):
         return True
     if unit == "words" and not cue and not P.corpus_word.search(dm.group(0)):
         return True
@@ -474,12 +474,13 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
 
 
 def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
-    """A token count that is a length: near "context", "input" ...; or "up to 128k tokens" with no data cue."""
+    """A count of tokens (or residues) that is a length: near "context", "input" ...; or "up to 128k
+    tokens", "up to 300 amino acids" with no data cue."""
     P = k.P
-    if P.token_setting_near.search(c.left[-50:] + c.right[:40]):
-        return True
+    if P.token_setting_near.search(c.left[-50:] + c.right[:40]) and P.tokens_after.match(c.right):
+        return True  # ("86 billion amino acids across 250 million protein sequences" is data)
     if c.m.value < MAX_LENGTH_TOKENS and (P.length_growth_before.search(c.left[-50:]) or P.length_growth_after.match(c.right)):
-        return True  # "before advancing to 32k tokens": a length grown in stages
+        return True  # "before advancing to 16k tokens": a length grown in stages
     if c.m.value >= MIN_CORPUS_TOKENS:
         return False  # "datasets of up to 3.5T tokens": "up to" a billion tokens is data, not a context
     return (c.m.qualifier == "upper" or bool(P.up_to_before.search(c.left))) and not cue
@@ -521,7 +522,7 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
     if _a_size(c, k):
         return k.decide("size", "params", "magnitude_size")
     if not m.in_list and k.P.data_items_after.match(right):
-        return _data_items(c, k)  # "150 million Wikipedia mentions": items the lexicon does not know are data
+        return _data_items(c, k)  # "120 million Wikipedia mentions": items the lexicon does not know are data
     # an item of a list ("3 billion, 7 billion and 12 billion") takes its siblings' type
     return _UNDECIDED if m.in_list else []
 

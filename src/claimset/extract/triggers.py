@@ -22,7 +22,7 @@ AFTER_BONUS = 1.25
 WEAK = 0.35
 NAMED = 3.0  # a trigger after "in terms of" names the quantity outright
 CONDITION = 0.1  # a trigger in a "with ..." phrase after the number is a condition, not its quantity
-# words from the first thing a factor reduces to the second ("fewer parameters and pretraining computing
+# words from the first thing a factor reduces to the second ("fewer parameters and total training compute
 # costs": five): a coordinated noun phrase is short
 PAIR_WORDS = 5
 
