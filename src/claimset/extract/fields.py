@@ -625,9 +625,10 @@ class FieldFinder:
 
     def _linking_verbs(self, head: str) -> list[re.Match]:
         """Verbs in ``head`` that may link a subject to the number: not "to reduce ..." (an
-        infinitive) nor "an accuracy increase of ..." (a noun)."""
+        infinitive), "an accuracy increase of ..." (a noun) nor "prior leading models" (an adjective)."""
         return [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start())
-                and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))]
+                and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))
+                and not (v.group(0).endswith("ing") and self.rx.determiner_before.search(head[max(0, v.start() - 12) : v.start()]))]
 
     def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
         """The subject in the clause before one verb: (found?, subject)."""
@@ -877,14 +878,19 @@ class FieldFinder:
             return None
         last = toks[-1].strip("(:")
         prev = toks[-2] if len(toks) > 1 else ""
-        if re.search(r"[,;)]$", prev):
-            prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B": not one name
-        last, prev = last.rstrip(".,;"), prev.strip("(\"'")
+        if re.search(r"[,;:)]$", prev):
+            prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B", "the Kestrels: Kestrel 3B": not one name
+        return self._name_of(toks, prev.strip("(\"'"), last.rstrip(".,;"))
+
+    def _name_of(self, toks: list[str], prev: str, last: str) -> str | None:
+        """The name that ``last`` (and maybe ``prev``, the token before it) ends, right before a size."""
         if re.fullmatch(r"\d+(?:\.\d+)?", last):
             return self._versioned(toks, prev, last)
         if self._is_name(last):  # "Falcon Mamba (7B)", "Megatron-Turing NLG (530B)": two words of one name
             two = self._is_name(prev) and prev[0].isupper() and (not self._namey(last) or self._namey(prev))
             return self._longer_name(toks[:-2], f"{prev} {last}") if two else last
+        if last in self._generic and self._is_name(prev) and prev[0].isupper():
+            return f"{prev} {last}"  # "Kestrel LLM 67B": a generic word closes the name it follows
         return None
 
     def _longer_name(self, toks: list[str], name: str) -> str:
@@ -917,7 +923,9 @@ class FieldFinder:
         before = tail[: m.start(1)].split()[-1:] if m and m.group(1) else []
         if before and before[0].lower() in self.words["function_words"] - {"and", "or"}:
             return None  # "on CIFAR-10 with", "a RegNetY with": a benchmark, or a description's class
-        return name if self._namey(name) and name not in self._not_bench and self._specific(name) else None
+        scaled = bool(m and m.group(2))  # ("we scale Kestrel to 7 billion": the verb says it is a model)
+        return name if (self._namey(name) or scaled and self._is_name(name)) and name not in self._not_bench \
+            and self._specific(name) else None
 
     def _specific(self, name: str) -> bool:
         """A name that can own a size: not a generic acronym ("LLMs", "GPT"); a versioned one is a model

@@ -462,7 +462,7 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     m, P, left, right = c.m, k.P, c.left, c.right
-    if unit in k.S.length_units and _a_length(c, k, cue):
+    if unit in k.S.length_units and _a_length(c, k, cue and unit == "tokens"):
         return True
     if unit == "words" and not cue and not P.corpus_word.search(dm.group(0)):
         return True
@@ -475,8 +475,10 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
 
 def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
     """A count of tokens (or residues) that is a length: near "context", "input" ...; or "up to 128k
-    tokens", "up to 300 amino acids" with no data cue."""
+    tokens" with no data cue, "(proteins containing) up to 300 amino acids"."""
     P = k.P
+    if c.m.value >= MIN_CORPUS_TOKENS and P.for_amount_before.search(c.left[-20:]):
+        return False  # ("8K sequence length for up to 1.5T tokens": trained for that many tokens)
     if P.token_setting_near.search(c.left[-50:] + c.right[:40]) and P.tokens_after.match(c.right):
         return True  # ("86 billion amino acids across 250 million protein sequences" is data)
     if c.m.value < MAX_LENGTH_TOKENS and (P.length_growth_before.search(c.left[-50:]) or P.length_growth_after.match(c.right)):
