@@ -985,7 +985,7 @@ class FieldFinder:
                 return self._named(trained.group("np"), head[: trained.start("np")], right)
         held = self.rx.collection_of.search(head[-120:])
         if held is None:
-            named = self.rx.named_collection.search(head[-60:])  # ("we built FOO-5B, which consists of")
+            named = self.rx.named_collection.search(head[-60:])  # ("we built FOO-4B, which consists of")
             return named.group("n") if named and named.group("n") not in self._generic else None
         if held.group("named") and held.group("named") not in self._generic:
             return held.group("named")  # ("a large dataset, FooCLAP, with 441K pairs": the name it is given)
