@@ -119,7 +119,7 @@ def _vocab() -> _Vocab:
         # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
         # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
         r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z]\d=)|(?<=[A-Za-z]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)|(?<=(?<![\w.])x)(?=\d)"
-        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
+        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
         # A mixture-of-experts size "8x22B" (or "16 x 3.8B") is one number, the product (the "8x" is not
