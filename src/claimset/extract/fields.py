@@ -654,7 +654,7 @@ class FieldFinder:
             return pointed
         gerund = self.rx.leading_gerund.match(phrase)
         if gerund:  # "Steering GPT-4 with Medprompt achieves": the system steered; "Applying pruning": none
-            phrase = phrase[gerund.end() :]
+            phrase = phrase[gerund.end() :].lstrip()
             if not phrase[:1].isupper():
                 return False, None
         if not self._good_phrase(phrase):
@@ -779,7 +779,7 @@ class FieldFinder:
         own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 2B and 6B models", "This 2B model"
         if owner is not None and owner.lower().endswith("s") and not own:
             return None  # ("outperforming most existing 7B models": other models, never the paper's)
-        said = self._possessor(sentence[:a]) or self._own_sized(sentence, a, end, "the")
+        said = self._possessor(sentence[:a]) or self._own_sized(sentence, a, end, definite=True)
         if said:
             return said  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
@@ -799,15 +799,15 @@ class FieldFinder:
                 return said
         return None
 
-    def _own_sized(self, sentence: str, a: int, b: int, article: str = "own") -> str | None:
-        """"Our 9B parameter model", "our 3B dense and MoE models"; with ``article="the"``, "the 30B
-        model": a model described by its size, kept as written (guidelines: a phrase that describes
-        the system, not "our model"; after "the", one model: "the 7B models" may be anyone's)."""
-        before = self.rx.own_before if article == "own" else self.rx.the_sized_before
+    def _own_sized(self, sentence: str, a: int, b: int, definite: bool = False) -> str | None:
+        """"Our 9B parameter model", "our 3B dense and MoE models"; ``definite``: "the 30B model": a
+        model described by its size, kept as written (guidelines: a phrase that describes the system,
+        not "our model"; after "the", one model: "the 7B models" may be anyone's)."""
+        before = self.rx.the_sized_before if definite else self.rx.own_before
         if not before.search(sentence[:a]):
             return None
         noun = self.rx.own_sized_noun.match(sentence, b)
-        if noun is None or article != "own" and noun.group(0).endswith("s"):
+        if noun is None or definite and noun.group(0).endswith("s"):
             return None
         return sentence[a - 4 : noun.end()]
 
@@ -910,7 +910,7 @@ class FieldFinder:
 
     def _is_name(self, t: str) -> bool:
         return bool(t) and t.lower() not in self.words["stopwords"] and t not in self._not_bench and (
-            self._namey(t) or t[0].isupper() and not _gerund(t))
+            self._namey(t) or t[0].isupper() and not self.rx.leading_gerund.match(t))
 
     def _name_with(self, left: str, number: str) -> str | None:
         """"Kestrel-X with 7B parameters": a name (not a description) right before "with"; not a
@@ -1037,11 +1037,6 @@ _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
 _SIZED = re.compile(r"\d[\d.x]*[KMBT]$")  # a size that is part of a name ("Heron 7B", "Kestrel 8x22B")
-
-
-def _gerund(word: str) -> bool:
-    """A capitalised verb form that opens a sentence ("Deriving 8B models ..."), never a name."""
-    return len(word) > 5 and word.endswith("ing") and word[1:].islower()
 
 
 def _word(ch: str) -> bool:
