@@ -355,7 +355,7 @@ _RANGE_TO = re.compile(r"^-? to $|^-? to approx(?:imately)? $")  # ("3- to 300-f
 _RANGE_AND = re.compile(r"^ and (?:approx(?:imately)? )?$")
 _LIST_SEP = re.compile(r"^(?:,\s?(?:and |or )?| and | or | & | / |/)$")
 _FAMILY_CUE = re.compile(
-    r"(rang(?:e|es|ing)|span(?:s|ning)?|scal(?:e|es|ed|ing)|sizes?|vary(?:ing)?|varies)\s+(?:in size\s+)?(?:from\s+)?$",
+    r"(rang(?:e|es|ing)|span(?:s|ning)?|scal(?:e|es|ed|ing)|sizes?|vary(?:ing)?|varies),?\s+(?:in (?:size|scale)\s+)?(?:from\s+)?$",
     re.IGNORECASE,
 )
 

@@ -145,7 +145,7 @@ class FieldFinder:
         self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add)
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
-        for name in dict.fromkeys(self._bracketed_names(abstract)):
+        for name in dict.fromkeys(self._bracketed_names(abstract, title)):
             add(name, 1.0)
         tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
         best = self._best_name(scores, order, tokens, title, abstract)
@@ -155,16 +155,30 @@ class FieldFinder:
             best = self._best_name(scores, order, tokens, title, abstract)
         return best
 
-    def _bracketed_names(self, abstract: str):
+    def _bracketed_names(self, abstract: str, title: str = ""):
         """Names in brackets that may abbreviate the method: not a metric's or a task's ("a metric
         called Fooness Average (FA)", "(WERs)", "(ObjectNav) is an embodied task"), nor a score's label
-        ("72% (CIFAR-10)")."""
+        ("72% (CIFAR-10)"), nor a class of systems the title does not study ("large foo models (LFMs)")."""
         for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
             if self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start()) \
                     or abstract[max(0, m.start() - 3) : m.start()].rstrip()[-1:] in _SCORE_ENDS \
-                    or self.rx.defined_as_task_after.match(abstract, m.end()) or self._is_metric_name(m.group("n")):
+                    or self.rx.defined_as_task_after.match(abstract, m.end()) or self._is_metric_name(m.group("n")) \
+                    or self._abbreviates_class(abstract[max(0, m.start() - 80) : m.start()], m.group("n"), title):
                 continue
             yield m.group("n")
+
+    def _abbreviates_class(self, before: str, acronym: str, title: str) -> bool:
+        """"large multimodal models (LMMs)": an acronym of the lower-case plural before it, letter
+        for word, names a class of systems, not the paper's method ("... MLP layers (Foo-Hybrid)"
+        names one), unless the title says the paper studies that class ("Scaling Foo Models")."""
+        cm = self.rx.class_before.search(before)
+        if not cm:
+            return False
+        letters = "".join(ch for ch in acronym.removesuffix("s") if ch.isupper())
+        words = [w for w in cm.group("words").split() if w.lower() not in ("and", "of", "&")]
+        if len(letters) < 2 or not "".join(w[0].upper() for w in words).endswith(letters):
+            return False
+        return " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
 
     def _is_metric_name(self, name: str) -> bool:
         """A metric's name, also in the plural ("WER", "WERs")."""
@@ -288,7 +302,13 @@ class FieldFinder:
         cut = self.rx.subject_verb.search(subject)
         if cut and cut.start() > 0:
             subject = subject[: cut.start()]
-        return self.rx.subject_tail.sub("", subject).strip() or None
+        return self._bare_name(self.rx.subject_tail.sub("", subject).strip()) or None
+
+    def _bare_name(self, subject: str) -> str:
+        """"the Kestrel-7B model" is "Kestrel-7B", "responses from Wren" is "Wren": a phrase around a
+        name stands for it."""
+        named = self.rx.definite_named.match(subject) or self.rx.phrase_ending_in_name.match(subject)
+        return named.group("n") if named else subject
 
     def _whole_subject(self, out: dict, method: str | None) -> dict:
         """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB"), a
@@ -515,6 +535,8 @@ class FieldFinder:
             phrase = rest[: stop.start() if stop else len(rest)].strip()
             if not self._baseline_phrase(phrase):
                 continue
+            example = self.rx.such_as_name.match(rest, stop.start()) if stop and phrase.endswith("such") else None
+            phrase = f"{phrase} as {example.group('n').rstrip('.')}" if example else phrase  # ("models such as Kestrel-X")
             s = mm.start()
             if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
                 continue  # ("..., outperforming X by 2.0%": X is the baseline of the 2.0%)
@@ -772,17 +794,27 @@ class FieldFinder:
         owner = self._titled(decision.subject_hint or self._size_owner(sentence, a, b, end)
                              or self._own_sized(sentence, a, end), sentence[a:b], title)
         owner = self._variant(owner, sentence, a, b)
-        if owner is not None and owner.lower().startswith("our ") and self._is_pronoun(owner):
-            return method  # ("Our models (1.5-7B)": the paper's own, by its name; never "our models", v4)
-        if owner is not None and owner.lower() not in self.words["bare_model_phrases"]:
-            return owner
         own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 2B and 6B models", "This 2B model"
-        if owner is not None and owner.lower().endswith("s") and not own:
-            return None  # ("outperforming most existing 7B models": other models, never the paper's)
+        done, subject = self._of_owner(owner, own is not None, method) if owner is not None else (False, None)
+        if done:
+            return subject
         said = self._possessor(sentence[:a]) or self._own_sized(sentence, a, end, definite=True)
         if said:
-            return said  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
+            return self._bare_name(said)  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
+
+    def _of_owner(self, owner: str, own: bool, method: str | None) -> tuple[bool, str | None]:
+        """Whom a size's owner phrase names, where it settles it: (settled?, subject). ``own``: the
+        sentence says the paper made the sized models ("we trained ...")."""
+        if owner.lower().startswith("our ") and self._is_pronoun(owner):
+            return True, method  # ("Our models (1.5-7B)": the paper's own, by its name; never "our models", v4)
+        if own and method and self.rx.indefinite.match(owner):
+            return True, method  # ("we trained a video model with 13B parameters": the paper's, by its name)
+        if owner.lower() not in self.words["bare_model_phrases"]:
+            return True, self._bare_name(owner)
+        if owner.lower().endswith("s") and not own:
+            return True, None  # ("outperforming most existing 7B models": other models, never the paper's)
+        return False, None
 
     def _possessor(self, head: str) -> str | None:
         """"Kestrel-2 has 7B ...", "Kestrel 3.0 models are offered in sizes: 7B, ...": a named subject
@@ -933,7 +965,7 @@ class FieldFinder:
         return name not in self._generic or bool(re.search(r"\d", name))
 
     def _model_with(self, left: str, right: str) -> str | None:
-        m = self.rx.model_with_size.search(left)
+        m = self.rx.model_with_size.search(left) or self.rx.family_ranging.search(left)
         if m is None:
             return None
         named = self._named(m.group(1), left[: m.start(1)], right)
@@ -959,7 +991,7 @@ class FieldFinder:
         """"At 9B parameters, Kestrel can ...", "Using a 2B parameter model, Kestrel shows ...", "Trained
         on 4M samples, Kestrel ...": a size or data amount in the phrase that opens the sentence is of
         the subject named right after its comma."""
-        if not self.rx.fronted_size.match(left):
+        if not self.rx.fronted_size.match(self.rx.list_items_end.sub("", left)):
             return None
         m = self.rx.fronted_size_close.match(right)
         name = m.group("n") if m else ""

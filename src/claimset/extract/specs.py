@@ -80,11 +80,12 @@ class TypeSpec(_Spec):
     # measurements
     bare_before: list[str] = Field(default_factory=list)
     bare_after: list[str] = Field(default_factory=list)
+    level_before: list[str] = Field(default_factory=list, description="a bare decimal after these is a score")
     relative_size: RelativeSize | None = None
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
     _patterns = field_validator("strong", "weak", "param_nouns", "model_nouns", "byte_nouns", "byte_nouns_before", "data_cues",
-                                "collection_cues", "bare_before", "bare_after")(_check_patterns)
+                                "collection_cues", "bare_before", "bare_after", "level_before")(_check_patterns)
 
     @field_validator("roles")
     @classmethod
@@ -280,6 +281,7 @@ class Specs:
             "out_of_not_items": re.compile(r"^(?:" + _alt(st.out_of_not_items) + r")$", _I),
             "bare_before": re.compile(r"(?:" + _alt(score.bare_before) + r")\s*$", 0),
             "bare_after": re.compile(r"^\s*(?:" + _alt(score.bare_after) + r")", 0),
+            "level_before": re.compile(r"(?:" + _alt(score.level_before or ["(?!)"]) + r")\s*$", 0),
             "rel_sized": re.compile(r"^\s?(?:" + _alt(rel.sized) + r")", _I),
             "rel_sized_of": re.compile(r"^\s?(?:" + _alt(rel.sized_of or ["(?!)"]) + r")", _I),
             "rel_larger": re.compile(r"^\s?(?:" + _alt(rel.larger) + r")", _I),

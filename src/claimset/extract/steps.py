@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .context import Ctx, Decision
+from .context import NEAR, Ctx, Decision
 from .specs import Specs
 
 
@@ -341,11 +341,13 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _percent_result(c: Ctx, k: Kit) -> bool:
     """A percentage no trigger word types is still a result in brackets after a name, as one end of
-    a from->to pair, as a margin over a competitor, or beside a metric's name ("Q3 = 79%")."""
+    a from->to pair, as a margin over a competitor, beside a metric's name ("Q3 = 79%"), or as the
+    change of a metric its clause names ("the RMSD is reduced ... by 62%")."""
     P, left, right = k.P, c.left, c.right
     return bool(P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
                 or c.m.role in ("from", "to") or P.beats_by_before.search(left)
-                or k.fields.metric_next_to(left, right))
+                or k.fields.metric_next_to(left, right)
+                or P.change_by_before.search(left) and k.fields.metric_in(P.clause_break.split(left)[-1]))
 
 
 def factor(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -517,16 +519,25 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
     bracketed = _bracketed_amount(c, k)
     if bracketed:
         return bracketed
-    if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
+    if _never_a_size(c, k):
         return []
-    if m.suffix == "m" and not P.lower_m_noun_after.match(right):
-        return []  # "from 0.1m to 15m": metres
     if _a_size(c, k):
         return k.decide("size", "params", "magnitude_size")
     if not m.in_list and k.P.data_items_after.match(right):
         return _data_items(c, k)  # "120 million Wikipedia mentions": items the lexicon does not know are data
     # an item of a list ("3 billion, 7 billion and 12 billion") takes its siblings' type
     return _UNDECIDED if m.in_list else []
+
+
+def _never_a_size(c: Ctx, k: Kit) -> bool:
+    """A magnitude that cannot be a parameter count: a suffix no size takes ("128K"), metres ("15m"),
+    or an item of a list with an item in thousands ("(128K, 1M)" counts tokens, not parameters)."""
+    m, P = c.m, k.P
+    if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
+        return True
+    if m.suffix == "m" and not P.lower_m_noun_after.match(c.right):
+        return True  # "from 0.1m to 15m": metres
+    return bool(m.in_list and m.group_start is not None and P.thousands_item.search(c.text, m.group_start, m.start))
 
 
 def _bracketed_amount(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -577,12 +588,14 @@ def points(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def metric_pair(c: Ctx, k: Kit) -> list[Decision] | None:
     """A from->to or vs pair of bare numbers is a score when a metric is named just before it
-    ("correlation ... from 0.94 to 0.98")."""
+    ("correlation ... from 0.94 to 0.98"), or earlier in its sentence when the pair is of measured
+    decimals ("the RMSD of <a long noun phrase> is reduced from 5.65 to 0.71"; a count that grows
+    "from 8 to 1,024" is no measurement)."""
     m = c.m
     if m.role not in ("from", "to", "vs-left", "vs-right"):
         return None
     pair_start = m.start if m.role in ("from", "vs-left") else c.text.rfind("from", 0, m.start)
-    before = c.text[max(0, pair_start - 70) : pair_start]
+    before = c.text[max(c.s0, pair_start - NEAR) if "." in m.text else max(0, pair_start - 70) : pair_start]
     if k.fields.metric_in(before) or m.sign == "+" or k.P.compared_pair_before.search(before):
         return k.decide("measurement", None, "metric_pair")
     named = k.P.benchmark_bracket_before.search(_pair_left(c, k)) if m.role in ("vs-left", "vs-right") else None
@@ -604,6 +617,7 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
     "Fairness (88.5)"), or with a plus sign ("+8.6")."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
+            or ("." in m.text and P.level_before.search(left[-40:])) \
             or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k) or P.on_tasks_after.match(right):
         return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
     return []
