@@ -32,7 +32,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.43"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.44"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -84,12 +84,12 @@ class RuleExtractor:
         method_found = False  # the paper's method name is looked for once, and only if a claim needs it
         siblings: dict[tuple, list[Decision]] = {}
         claims: list[Placed] = []
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if any(us <= m.start < ue for us, ue in urls):
                 continue
             s0, s1 = sentence_at(spans, m.start)
             w0, w1 = window(text, s0, s1, m.start, m.after)
-            decisions = self._with_siblings(Ctx(text, m, w0, w1), s0, siblings)
+            decisions = self._with_siblings(Ctx(text, m, w0, w1), s0, siblings) or self._left_of_pair(text, spans, mentions, i)
             if decisions and not method_found:
                 method, method_found = self.fields.method_name(paper.title, text), True
             for decision in decisions:
@@ -148,6 +148,18 @@ class RuleExtractor:
             if head:
                 siblings[head_key] = decisions
         return list(decisions)
+
+    def _left_of_pair(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention], i: int) -> list[Decision]:
+        """"(675 vs. 6,250 GPU days)": the bare left number of a vs pair measures what the right one
+        does, whose unit or noun comes after it (guidelines: a pair gives a claim per number, each
+        with the pair's type)."""
+        m = mentions[i]
+        if m.role != "vs-left" or m.unit is not None or m.is_word or i + 1 == len(mentions):
+            return []
+        right = mentions[i + 1]
+        s0, s1 = sentence_at(spans, right.start)
+        w0, w1 = window(text, s0, s1, right.start, right.after)
+        return [replace(d, evidence="pair") for d in classify(Ctx(text, right, w0, w1), self.kit)]
 
     @staticmethod
     def _paired(m: Mention, s0: int, decisions: list[Decision], siblings: dict) -> list[Decision]:

@@ -232,6 +232,8 @@ class FieldFinder:
         if said and self._namey(said.group("n")) and said.group("n") not in self._generic:
             add(said.group("n"), 2.0)
         words = self.rx.report_suffix.sub("", title.strip()).split()
+        if self.rx.leading_gerund.match(title.strip()):
+            return  # ("Breaking FooCAPTCHA": an activity the paper does, not its system's name)
         if 0 < len(words) <= 3 and not any(w.lower() in self.words["stopwords"] for w in words) \
                 and any(self._namey(w) and w not in self._generic or _SIZED.search(w) for w in words):
             add(" ".join(words), 3.0 if len(words) == 1 else 2.5)
@@ -285,8 +287,9 @@ class FieldFinder:
             out["baseline"] = self._baseline(sentence, a, b) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
-        out["subject"] = self._not_measured_on(self._never_generic(self._subject(sentence, a, method, out), method)
-                                               or method, out, method, lambda: self._benchmarks_named(sentence, kind))
+        said = self._fronted_owner(sentence[:a], sentence[b:]) or self._subject(sentence, a, method, out)
+        out["subject"] = self._not_measured_on(self._never_generic(said, method) or method, out, method,
+                                               lambda: self._benchmarks_named(sentence, kind))
         return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
                                    method)
 
@@ -299,6 +302,7 @@ class FieldFinder:
         and without trailing filler words ("a RegNetY with 1.3B parameters trained", "the HuBERT model either")."""
         if " " not in subject:
             return subject  # (one word: nothing to trim)
+        subject = self.rx.leading_list_marker.sub("", subject)
         cut = self.rx.subject_verb.search(subject)
         if cut and cut.start() > 0:
             subject = subject[: cut.start()]
@@ -749,8 +753,8 @@ class FieldFinder:
         first, last = words[0].lower(), words[-1].lower()
         if first in self.words["bad_first"] or last in self.words["function_words"]:
             return False
-        # numbers only inside names ("GPT-4", "7B") or as a name's version ("Kestrel 2.0")
-        if re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]|[A-Za-z] \d+\.\d+(?!\S*%)", phrase):
+        # numbers only inside names ("GPT-4", "7B") or as a name's version ("Kestrel 2.0", "Kestrel Small 3")
+        if re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\d[A-Za-z]|[A-Za-z] \d+\.\d+(?!\S*%)|[A-Z][\w\-]* \d+$", phrase):
             return False
         return not self.rx.modal.search(phrase.lower()) and not self.rx.number_with_unit.search(phrase)
 
@@ -791,9 +795,9 @@ class FieldFinder:
         sentence says "we"/"our model"; a bare "the model" or "LMs" names nobody (guidelines).
         ``span`` is the size's start and end and the end of its list (its end if in none)."""
         a, b, end = span
-        owner = self._titled(decision.subject_hint or self._size_owner(sentence, a, b, end)
-                             or self._own_sized(sentence, a, end), sentence[a:b], title)
-        owner = self._variant(owner, sentence, a, b)
+        owner = self._variant(decision.subject_hint or self._size_owner(sentence, a, b, end)
+                              or self._own_sized(sentence, a, end), sentence, a, b)
+        owner = self._titled(owner, sentence[a:b], title)
         own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 2B and 6B models", "This 2B model"
         done, subject = self._of_owner(owner, own is not None, method) if owner is not None else (False, None)
         if done:
@@ -885,7 +889,7 @@ class FieldFinder:
         beside = self.rx.appositive_name.search(self.rx.lead.sub("", before))  # ("Consequently, a 7B model")
         words = beside.group(1).split() if beside else []
         if words and words[0] not in self._not_bench and words[0].lower() not in self.words["stopwords"] \
-                and any(self._is_name(w) or self._namey(w) for w in words):
+                and any(self._is_name(w) or self._namey(w) or self.rx.lower_numbered_name.match(w) for w in words):
             return beside.group("acr") or beside.group(1)
         return (self._named_later(after) or description) if indefinite else description
 
@@ -965,9 +969,12 @@ class FieldFinder:
         return name not in self._generic or bool(re.search(r"\d", name))
 
     def _model_with(self, left: str, right: str) -> str | None:
+        left = self.rx.list_items_end.sub("", left)  # (a list's later items: "with 1B, 3B, and ")
         m = self.rx.model_with_size.search(left) or self.rx.family_ranging.search(left)
         if m is None:
             return None
+        if m.groupdict().get("br") and m.group("br") not in self._generic:
+            return m.group("br")  # ("a prototype LLM (Kestrel-0) with 33B parameters": the name in brackets)
         named = self._named(m.group(1), left[: m.start(1)], right)
         # ("a bilingual model with 11 billion parameters (Kestrel-2)": the name in brackets after the size)
         return (self._name_after(right) or named) if self.rx.indefinite.match(named) else named

@@ -257,10 +257,11 @@ class Specs:
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
             "byte_noun_before": re.compile(r"\b(?:" + _alt(data.byte_nouns_before or ["(?!)"])
                                            + r")\s(?:\(\s?)?[<>~≤≥]?$", _I),
+            # (an approximation sign may stand before the number: "pre-trained on ~700B tokens")
             "data_cue": re.compile(r"(?:" + _alt(data.data_cues) + r")\s+(?:"
-                                   + "|".join(f"{f} " for f in data.cue_fillers) + r")?$", _I),
+                                   + "|".join(f"{f} " for f in data.cue_fillers) + r")?(?:[~∼≈]\s?)?$", _I),
             "collection_cue": re.compile(r"\b(?:" + _alt(data.collection_cues or ["(?!)"]) + r")\s+(?:"
-                                         + "|".join(f"{f} " for f in data.cue_fillers) + r")?$", _I),
+                                         + "|".join(f"{f} " for f in data.cue_fillers) + r")?(?:[~∼≈]\s?)?$", _I),
             "flop": re.compile(r"^\s?(?:" + _alt(lex.flop_nouns) + r")", 0),
             "compute_noun": re.compile(r"^\s?(" + _alt(lex.compute_nouns) + r")\b", 0),
             "time_noun": re.compile(r"^\s?(" + _alt(lex.time_nouns) + r")\b", 0),

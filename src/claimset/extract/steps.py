@@ -56,6 +56,8 @@ MIN_CORPUS_TOKENS = 1e9
 MAX_LENGTH_TOKENS = 1e6
 # Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
 DRAWS = 1000
+# A million words or more are a corpus, with or without a verb of training ("summaries of 200 words" are not).
+CORPUS_WORDS = 1e6
 
 
 # ------------------------------------------------------------------------- names and versions
@@ -421,7 +423,8 @@ def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
         unit = cm.group(1).strip()
     if P.matched_budget_before.search(c.left):
         return []  # ("with the same 2e21 FLOPs": the budget both sides were given)
-    saved = P.reduction_cue.search(c.left)
+    # ("675 vs. 6,250 GPU days": two systems' compute set side by side is a saving, as a reduction cue says)
+    saved = P.reduction_cue.search(c.left) or c.m.role in ("vs-left", "vs-right")
     return k.decide("compute_saved" if saved else "measurement", unit, "compute_noun")
 
 
@@ -466,13 +469,19 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     m, P, left, right = c.m, k.P, c.left, c.right
     if unit in k.S.length_units and _a_length(c, k, cue and unit == "tokens"):
         return True
-    if unit == "words" and not cue and not P.corpus_word.search(dm.group(0)):
+    if unit == "words" and not cue and _few_words(c, k, dm):
         return True
     if P.per_unit_after.match(right):
         return True  # "10 examples per class": shots
     if P.draws_after.match(right) and not cue and m.magnitude_kind is None and m.value < DRAWS:
         return True  # "with 16 samples": outputs drawn
     return unit == "problems" and "task" in dm.group(1).lower() and not cue and not P.collection_cue.search(left)
+
+
+def _few_words(c: Ctx, k: Kit, dm) -> bool:
+    """Words with no verb of collecting or training and no corpus noun are a text's length, unless
+    there are millions of them ("and 197 million words": a corpus)."""
+    return not k.P.corpus_word.search(dm.group(0)) and c.m.value < CORPUS_WORDS
 
 
 def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
