@@ -240,8 +240,9 @@ class FieldFinder:
 
     def _introduced_names(self, title: str, abstract: str, add) -> None:
         for m in self.rx.intro.finditer(abstract):
-            if self.rx.introduces_no_method.search(m.group(0)):
-                continue  # ("a new evaluation metric called ...": not the method)
+            if self.rx.introduces_no_method.search(m.group(0)) or self.rx.participle_intro.match(m.group(0)) \
+                    and self.rx.called_no_method_before.search(abstract, max(0, m.start() - 60), m.start()):
+                continue  # ("a new evaluation metric called ...", "a dataset of webpages called ...": not the method)
             short = None if m.group("n") else self.rx.short_name_next.match(abstract, m.end())
             if m.group("n"):
                 add(m.group("n").rstrip("."), 2.0)
@@ -724,8 +725,8 @@ class FieldFinder:
         """"... in its primary objective-Tamarind-X achieving": the name right before the verb."""
         last = re.sub(r"^[a-z]+-(?=[A-Z])", "", words[-1]) if words else ""
         not_before = self.words["function_words"] | self.words["bad_first"]
-        if len(words) > 3 and self._namey(last) and last not in self._not_bench and words[-2].lower() not in not_before \
-                and not self.rx.hardware_name.match(last):
+        if len(words) > 3 and self._namey(last) and last not in self._not_bench and last not in self._generic \
+                and words[-2].lower() not in not_before and not self.rx.hardware_name.match(last):
             return last
         return None
 
