@@ -143,7 +143,7 @@ class FieldFinder:
         order: dict[str, int] = {}
         add = self._adder(scores, order)
         self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
-        self._introduced_names(title, abstract, add)
+        self._introduced_names(title, abstract, add, self._adder(scores, order, generic_ok=True))
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
         for name in dict.fromkeys(self._bracketed_names(abstract, title)):
             add(name, 1.0)
@@ -184,10 +184,10 @@ class FieldFinder:
         """A metric's name, also in the plural ("WER", "WERs")."""
         return bool(self._metric.fullmatch(name) or name.endswith("s") and self._metric.fullmatch(name[:-1]))
 
-    def _adder(self, scores: dict[str, float], order: dict[str, int]):
+    def _adder(self, scores: dict[str, float], order: dict[str, int], generic_ok: bool = False):
         def add(name: str, points: float) -> None:
             name = name.strip(".,;:'\"()")
-            if not name or name in self._generic or name.lower() in self.words["stopwords"] or len(name) < 2:
+            if not name or name in self._generic and not generic_ok or name.lower() in self.words["stopwords"] or len(name) < 2:
                 return
             order.setdefault(name, len(order))
             scores[name] = scores.get(name, 0.0) + points
@@ -238,14 +238,17 @@ class FieldFinder:
                 and any(self._namey(w) and w not in self._generic or _SIZED.search(w) for w in words):
             add(" ".join(words), 3.0 if len(words) == 1 else 2.5)
 
-    def _introduced_names(self, title: str, abstract: str, add) -> None:
+    def _introduced_names(self, title: str, abstract: str, add, add_known) -> None:
+        """Names the abstract introduces; a well-known name too where it is named outright ("a new
+        language model called BERT": the paper's own, though a later paper's baseline)."""
         for m in self.rx.intro.finditer(abstract):
             if self.rx.introduces_no_method.search(m.group(0)) or self.rx.participle_intro.match(m.group(0)) \
                     and self.rx.called_no_method_before.search(abstract, max(0, m.start() - 60), m.start()):
                 continue  # ("a new evaluation metric called ...", "a dataset of webpages called ...": not the method)
             short = None if m.group("n") else self.rx.short_name_next.match(abstract, m.end())
             if m.group("n"):
-                add(m.group("n").rstrip("."), 2.0)
+                outright = self.rx.named_outright_before.search(abstract, max(0, m.start("n") - 10), m.start("n"))
+                (add_known if outright else add)(m.group("n").rstrip("."), 2.0)
             elif short and abstract.count(short.group("a")) > 1:
                 add(short.group("a"), 2.0)  # "the Pathways Text-to-Image (Parti) model": the short form, used again
             elif (acronym := _ACRONYM_NEXT.match(abstract, m.end())) or m.group("named_by"):
@@ -289,6 +292,8 @@ class FieldFinder:
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         said = self._fronted_owner(sentence[:a], sentence[b:]) or self._subject(sentence, a, method, out)
+        if self.rx.prior_value_before.search(sentence, max(0, a - 60), a):
+            return self._whole_subject({**out, "subject": None}, method)  # ("over the previous best IS of 52.52")
         out["subject"] = self._not_measured_on(self._never_generic(said, method) or method, out, method,
                                                lambda: self._benchmarks_named(sentence, kind))
         return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
@@ -538,8 +543,8 @@ class FieldFinder:
             rest = " " + sentence[mm.end() :]
             stop = self.rx.stop_phrase.search(rest)
             phrase = rest[: stop.start() if stop else len(rest)].strip()
-            if not self._baseline_phrase(phrase):
-                continue
+            if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1:
+                continue  # (a cue right before the number is its qualifier: "less than half as many")
             example = self.rx.such_as_name.match(rest, stop.start()) if stop and phrase.endswith("such") else None
             phrase = f"{phrase} as {example.group('n').rstrip('.')}" if example else phrase  # ("models such as Kestrel-X")
             s = mm.start()
@@ -717,7 +722,11 @@ class FieldFinder:
         return None
 
     def _own_named(self, phrase: str) -> str | None:
-        """"our Kestrel-3B model": the sentence names the paper's own model, so that name is the subject."""
+        """"our Kestrel-3B model", "our models (KestrelGANs)": the sentence names the paper's own model, so
+        that name is the subject."""
+        bracketed = self.rx.own_bracket_name.match(phrase)
+        if bracketed and bracketed.group("n") not in self._generic:
+            return bracketed.group("n")
         own = self._own_method.fullmatch(phrase.lower()) and re.match(r"\S+\s(\S+)\s\S+$", phrase)
         return own.group(1) if own and self._namey(own.group(1)) and own.group(1) not in self._generic else None
 

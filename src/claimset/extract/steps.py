@@ -492,8 +492,9 @@ def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
         return False  # ("8K sequence length for up to 1.5T tokens": trained for that many tokens)
     if P.token_setting_near.search(c.left[-50:] + c.right[:40]) and P.tokens_after.match(c.right):
         return True  # ("86 billion amino acids across 250 million protein sequences" is data)
-    if c.m.value < MAX_LENGTH_TOKENS and (P.length_growth_before.search(c.left[-50:]) or P.length_growth_after.match(c.right)):
-        return True  # "before advancing to 16k tokens": a length grown in stages
+    if c.m.value < MAX_LENGTH_TOKENS and (P.length_growth_before.search(c.left[-50:]) or P.length_growth_after.match(c.right)
+                                          or P.items_with_before.search(c.left[-40:])):
+        return True  # "before advancing to 16k tokens": a length grown in stages; "targets with >300 residues"
     if c.m.value >= MIN_CORPUS_TOKENS:
         return False  # "datasets of up to 3.5T tokens": "up to" a billion tokens is data, not a context
     return (c.m.qualifier == "upper" or bool(P.up_to_before.search(c.left))) and not cue
@@ -540,12 +541,15 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _never_a_size(c: Ctx, k: Kit) -> bool:
     """A magnitude that cannot be a parameter count: a suffix no size takes ("128K"), metres ("15m"),
-    or an item of a list with an item in thousands ("(128K, 1M)" counts tokens, not parameters)."""
+    a dataset's name ("the 1B Word dataset"), or an item of a list with an item in thousands ("(128K,
+    1M)" counts tokens, not parameters)."""
     m, P = c.m, k.P
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes and m.magnitude_kind != "word":
         return True
     if m.suffix == "m" and not P.lower_m_noun_after.match(c.right):
         return True  # "from 0.1m to 15m": metres
+    if P.dataset_name_after.match(c.right):
+        return True  # ("the 1B Word dataset": a dataset's name)
     return bool(m.in_list and m.group_start is not None and P.thousands_item.search(c.text, m.group_start, m.start))
 
 
