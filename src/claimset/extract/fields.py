@@ -251,8 +251,9 @@ class FieldFinder:
                 (add_known if outright else add)(m.group("n").rstrip("."), 2.0)
             elif short and abstract.count(short.group("a")) > 1:
                 add(short.group("a"), 2.0)  # "the Pathways Text-to-Image (Parti) model": the short form, used again
-            elif (acronym := _ACRONYM_NEXT.match(abstract, m.end())) or m.group("named_by"):
-                add(m.group("w"), 2.0)  # "a Dual Attention Network (DAN)", "a Length Warmup method": named as such
+            elif (acronym := _ACRONYM_NEXT.match(abstract, m.end())) or m.group("named_by") \
+                    or self.rx.described_after.match(abstract[m.end() : m.end() + 80]):
+                add(m.group("w"), 2.0)  # "a Dual Attention Network (DAN)", "a Length Warmup method", "Kestrel 2, a model"
                 if acronym:
                     add(acronym.group(0).strip(" ()"), 2.0)  # (the short form is introduced with it)
             else:  # a plain capitalised word must recur to be taken for a name
@@ -347,7 +348,19 @@ class FieldFinder:
             out["subject"], out["baseline"] = (out["baseline"] if m.role == other else None), None
         elif kind == self.roles["measurement"]:
             self._bracketed_owner(sentence, a, out)
+            self._by_agent(sentence[a + m.after - m.start :], out)
         return out
+
+    def _by_agent(self, right: str, out: dict) -> None:
+        """"higher than 30.6% by Kestrel on FooBench": a result followed by "by NAME" is that system's
+        (the other side of a comparison)."""
+        if not right.startswith(" by "):
+            return  # (cheap: most numbers have no agent)
+        am = self.rx.by_agent_after.match(right)
+        name = am.group("name") if am else None
+        if name and self._namey(name.split()[0]) and name not in self._generic \
+                and name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
+            out["subject"], out["baseline"] = name, None
 
     def _not_on_itself(self, out: dict, sentence: str, text: str) -> dict:
         """A benchmark that is the subject itself, or one of the models listed with it ("versions of
@@ -587,6 +600,8 @@ class FieldFinder:
         """The noun phrase before the last verb of ``head`` that has one: (found?, subject)."""
         verbs = self._linking_verbs(head)
         for i in range(len(verbs) - 1, -1, -1):
+            if i > 0 and self.rx.comma_participle.match(head[verbs[i].start() - 2 : verbs[i].end()]):
+                continue  # ("X obtains ... results, achieving 17.1 ppl": the participle's subject is X's)
             seg_start, seg_end = verbs[i - 1].end() if i > 0 else 0, verbs[i].start()
             relative = self.rx.relative_before.search(head, max(0, verbs[i - 1].start() - 30), verbs[i - 1].start()) \
                 if i > 0 and "," not in head[verbs[i - 1].end() : seg_end] else None

@@ -56,6 +56,8 @@ MIN_CORPUS_TOKENS = 1e9
 MAX_LENGTH_TOKENS = 1e6
 # Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
 DRAWS = 1000
+# A count a model is trained on is data from this many items ("trained on 60,000 crystals"; "on 8 nodes" is not).
+TRAINED_ITEMS = 100
 # A million words or more are a corpus, with or without a verb of training ("summaries of 200 words" are not).
 CORPUS_WORDS = 1e6
 
@@ -241,13 +243,15 @@ def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A count right after a named collection is its size ("a benchmark of 24 curated motifs")."""
+    """A count right after a named collection is its size ("a benchmark of 24 curated motifs"); so is
+    a count of hundreds or more that a model is trained on ("trained on ~60,000 crystals")."""
     P, m = k.P, c.m
     if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or _data_noun(c, k):
         return None  # (a data noun after it: the data step reads it)
     items = P.items_after.match(c.right)
-    if not items or not (P.collection_cue.search(c.left) or P.processed_before.search(c.left)) \
-            or (m.magnitude_kind is None and m.value < 10):
+    cue = P.collection_cue.search(c.left) or P.processed_before.search(c.left) \
+        or m.magnitude_kind is None and m.value >= TRAINED_ITEMS and P.trained_on_before.search(c.left)
+    if not items or not cue or (m.magnitude_kind is None and m.value < 10):
         return None
     if P.settings_after.match(items.group(1)):
         return []  # "a dataset containing 3755 character classes": classes, tasks ... are settings
@@ -421,8 +425,8 @@ def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
         if not cm:
             return None
         unit = cm.group(1).strip()
-    if P.matched_budget_before.search(c.left):
-        return []  # ("with the same 2e21 FLOPs": the budget both sides were given)
+    if P.matched_budget_before.search(c.left) or P.accuracy_at_before.search(c.left[-60:]):
+        return []  # ("with the same 2e21 FLOPs": the budget both sides were given; "80% accuracy at 600 MFLOPs")
     # ("675 vs. 6,250 GPU days": two systems' compute set side by side is a saving, as a reduction cue says)
     saved = P.reduction_cue.search(c.left) or c.m.role in ("vs-left", "vs-right")
     return k.decide("compute_saved" if saved else "measurement", unit, "compute_noun")
@@ -529,8 +533,8 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
     bracketed = _bracketed_amount(c, k)
     if bracketed:
         return bracketed
-    if _never_a_size(c, k):
-        return []
+    if _never_a_size(c, k):  # ("580k real-world grasp attempts": items no lexicon knows are data)
+        return _data_items(c, k) if not m.in_list and k.P.data_items_after.match(right) else []
     if _a_size(c, k):
         return k.decide("size", "params", "magnitude_size")
     if not m.in_list and k.P.data_items_after.match(right):
