@@ -72,12 +72,18 @@ class TextRule(BaseModel):
     pattern: str
     replace: str | None = None
     function: str | None = None
+    # Strings one of which every match contains: a text with none of them is not scanned by the rule
+    # (cheap "in" tests spare most abstracts a regex scan per rule). Empty: always scanned.
+    needs: list[str] = Field(default_factory=list)
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> "TextRule":
         if (self.replace is None) == (self.function is None):
             raise ValueError("give exactly one of `replace` and `function`")
+        for text, _ in self.examples:
+            if self.needs and not any(n in text for n in self.needs):
+                raise ValueError(f"example {text!r} contains none of `needs` {self.needs}")
         if self.function is not None and self.function not in FUNCTIONS:
             raise ValueError(f"unknown function {self.function!r} (one of {', '.join(FUNCTIONS)})")
         try:
@@ -231,7 +237,8 @@ def normalize(text: str) -> TextView:
         return TextView(text, text)
     cur, starts, ends = text, None, None
     for rs in _passes():
-        done = _one_pass(cur, rs)
+        rs = [r for r in rs if not r.needs or any(n in cur for n in r.needs)]
+        done = _one_pass(cur, rs) if rs else None
         if done is None:
             continue
         new, s2, e2 = done

@@ -171,7 +171,7 @@ class FieldFinder:
         """"large multimodal models (LMMs)": an acronym of the lower-case plural before it, letter
         for word, names a class of systems, not the paper's method ("... MLP layers (Foo-Hybrid)"
         names one), unless the title says the paper studies that class ("Scaling Foo Models")."""
-        cm = self.rx.class_before.search(before)
+        cm = self.rx.class_before.search(before) if before.endswith("s ") else None  # (cheap: a plural ends it)
         if not cm:
             return False
         letters = "".join(ch for ch in acronym.removesuffix("s") if ch.isupper())
@@ -293,12 +293,17 @@ class FieldFinder:
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         said = self._fronted_owner(sentence[:a], sentence[b:]) or self._subject(sentence, a, method, out)
-        if self.rx.prior_value_before.search(sentence, max(0, a - 60), a):
+        if self._prior_value(sentence, a):
             return self._whole_subject({**out, "subject": None}, method)  # ("over the previous best IS of 52.52")
         out["subject"] = self._not_measured_on(self._never_generic(said, method) or method, out, method,
                                                lambda: self._benchmarks_named(sentence, kind))
         return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
                                    method)
+
+    def _prior_value(self, sentence: str, a: int) -> bool:
+        """Is the number at ``a`` a value of the best result before the paper's ("improving over the
+        previous best IS of 52.52")? Then it is no result of the paper's system."""
+        return sentence.endswith("of ", 0, a) and self.rx.prior_value_before.search(sentence, max(0, a - 60), a) is not None
 
     def _benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
         return (self._bracketed_benchmark(sentence, a) or self._benchmark_before_metric(sentence, a, b, metric)
@@ -994,7 +999,8 @@ class FieldFinder:
         return name not in self._generic or bool(re.search(r"\d", name))
 
     def _model_with(self, left: str, right: str) -> str | None:
-        left = self.rx.list_items_end.sub("", left)  # (a list's later items: "with 1B, 3B, and ")
+        if left.endswith((", ", "and ", "or ")):
+            left = self.rx.list_items_end.sub("", left)  # (a list's later items: "with 1B, 3B, and ")
         m = self.rx.model_with_size.search(left) or self.rx.family_ranging.search(left)
         if m is None:
             return None
@@ -1023,7 +1029,7 @@ class FieldFinder:
         """"At 9B parameters, Kestrel can ...", "Using a 2B parameter model, Kestrel shows ...", "Trained
         on 4M samples, Kestrel ...": a size or data amount in the phrase that opens the sentence is of
         the subject named right after its comma."""
-        if not self.rx.fronted_size.match(self.rx.list_items_end.sub("", left)):
+        if not self.rx.fronted_size.match(self.rx.list_items_end.sub("", left) if left.endswith((", ", "and ", "or ")) else left):
             return None
         m = self.rx.fronted_size_close.match(right)
         name = m.group("n") if m else ""
