@@ -8,6 +8,7 @@ in flight, so memory stays flat and the output is byte-identical whatever the nu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections import deque
@@ -113,7 +114,8 @@ def run_batches(batches: Iterable[list[Paper]], extractor: str = "rules", jobs: 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     if ctx is not None:
         _warm(extractor)  # forked workers inherit what the parent built
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+    try:
         pending: deque[list[Future]] = deque()
         for batch in batches:
             # a batch goes out in parts, so the workers finish together (a batch is written whole)
@@ -122,6 +124,21 @@ def run_batches(batches: Iterable[list[Paper]], extractor: str = "rules", jobs: 
                 yield _joined([f.result() for f in pending.popleft()])
         while pending:
             yield _joined([f.result() for f in pending.popleft()])
+    except BaseException:
+        _abandon(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once while a signal or an error unwinds the run: its workers are killed, and no
+    error of a pool caught half-started (a signal between creating its manager thread and starting it:
+    "cannot join thread before it is started") replaces the exception that stopped the run."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            proc.kill()
+    with contextlib.suppress(Exception):
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _joined(parts: list[BatchResult]) -> BatchResult:

@@ -408,6 +408,8 @@ def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
         return replace(m, start=m.start - 1, text=text[m.start - 1 : m.end], unit="x")  # "(x6 faster", "×3 speedup"
     if m.start > 0 and text[m.start - 1] == "$":
         return replace(m, unit="USD")  # "$0.06 per image", "$4.6 million" (LaTeX's $ is gone from the view)
+    if text.startswith("$", m.end) and not text[m.end + 1 : m.end + 2].isalnum():
+        return replace(m, unit="USD")  # "cheap to reproduce (<600$)": a dollar sign written after the number
     if vocab.money_after.match(text, m.end):
         return replace(m, unit="USD")  # "100K US dollars"
     if m.magnitude_kind is None and vocab.factor_before.search(text, max(0, m.start - 40), m.start):

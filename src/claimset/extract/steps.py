@@ -89,10 +89,12 @@ def _glued_name(c: Ctx, k: Kit):
 
 
 def _not_a_model_size(c: Ctx, k: Kit, glued) -> bool:
-    """A dataset's name ("ImageNet-1K", "the Mol-5M dataset") or a known model's version with a
-    letter ("GPT-4b micro", guidelines v4) carries no model size."""
+    """A dataset's name ("ImageNet-1K", "the Mol-5M dataset"), a known model's version with a letter
+    ("GPT-4b micro", guidelines v4) or millions after a name's billions ("Kestrel-13B-2M-enc": the data
+    it was tuned on; "Kestrel-1B-7B" gives active and total sizes) carries no model size."""
     m, P = c.m, k.P
-    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right):
+    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right) \
+            or m.suffix in ("M", "m") and P.size_then_amount_before.search(c.left[-8:]):
         return True
     if m.suffix == "b" and k.fields.is_generic_name(f"{glued.group(1)}-{m.text[:-1]}"):
         return True
