@@ -175,7 +175,7 @@ class FieldFinder:
         if not cm:
             return False
         letters = "".join(ch for ch in acronym.removesuffix("s") if ch.isupper())
-        words = [w for w in cm.group("words").split() if w.lower() not in ("and", "of", "&")]
+        words = [w for w in cm.group("words").split() if w.lower() not in self.words["function_words"] and w != "&"]
         if len(letters) < 2 or not "".join(w[0].upper() for w in words).endswith(letters):
             return False
         return " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
@@ -999,8 +999,7 @@ class FieldFinder:
         return name not in self._generic or bool(re.search(r"\d", name))
 
     def _model_with(self, left: str, right: str) -> str | None:
-        if left.endswith((", ", "and ", "or ")):
-            left = self.rx.list_items_end.sub("", left)  # (a list's later items: "with 1B, 3B, and ")
+        left = self._before_list(left)
         m = self.rx.model_with_size.search(left) or self.rx.family_ranging.search(left)
         if m is None:
             return None
@@ -1029,7 +1028,7 @@ class FieldFinder:
         """"At 9B parameters, Kestrel can ...", "Using a 2B parameter model, Kestrel shows ...", "Trained
         on 4M samples, Kestrel ...": a size or data amount in the phrase that opens the sentence is of
         the subject named right after its comma."""
-        if not self.rx.fronted_size.match(self.rx.list_items_end.sub("", left) if left.endswith((", ", "and ", "or ")) else left):
+        if not self.rx.fronted_size.match(self._before_list(left)):
             return None
         m = self.rx.fronted_size_close.match(right)
         name = m.group("n") if m else ""
@@ -1037,6 +1036,11 @@ class FieldFinder:
         if not first or first.lower() in self.words["stopwords"] or first in self._not_bench or name in self._generic:
             return None
         return name
+
+    def _before_list(self, left: str) -> str:
+        """The words before a size's list, for a later item ("with versions at 2B, 8B, and " reads as
+        "with versions at "); the text as it is for a size in no list (cheap: such text ends otherwise)."""
+        return self.rx.list_items_end.sub("", left) if left.endswith((", ", "and ", "or ")) else left
 
     def _models_after(self, left: str, right: str) -> str | None:
         m = self.rx.models_after.match(right)
