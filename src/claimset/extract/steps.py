@@ -535,14 +535,13 @@ def magnitude_size(c: Ctx, k: Kit) -> list[Decision] | None:
     bracketed = _bracketed_amount(c, k)
     if bracketed:
         return bracketed
-    if _never_a_size(c, k):  # ("580k real-world grasp attempts": items no lexicon knows are data)
-        return _data_items(c, k) if not m.in_list and k.P.data_items_after.match(right) else []
-    if _a_size(c, k):
+    never = _never_a_size(c, k)
+    if not never and _a_size(c, k):
         return k.decide("size", "params", "magnitude_size")
     if not m.in_list and k.P.data_items_after.match(right):
-        return _data_items(c, k)  # "120 million Wikipedia mentions": items the lexicon does not know are data
+        return _data_items(c, k)  # "120 million Wikipedia mentions", "580k grasp attempts": items no lexicon knows are data
     # an item of a list ("3 billion, 7 billion and 12 billion") takes its siblings' type
-    return _UNDECIDED if m.in_list else []
+    return _UNDECIDED if m.in_list and not never else []
 
 
 def _never_a_size(c: Ctx, k: Kit) -> bool:
