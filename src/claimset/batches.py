@@ -124,8 +124,11 @@ def run_batches(batches: Iterable[list[Paper]], extractor: str = "rules", jobs: 
                 yield _joined([f.result() for f in pending.popleft()])
         while pending:
             yield _joined([f.result() for f in pending.popleft()])
+    except (Exception, GeneratorExit):
+        pool.shutdown(wait=True)  # an error, or a reader that stopped early: the workers finish, as in a with block
+        raise
     except BaseException:
-        _abandon(pool)
+        _abandon(pool)  # a signal: claimset exits at once after it (os._exit), so nothing waits on the pool
         raise
     pool.shutdown(wait=True)
 
