@@ -163,21 +163,25 @@ class FieldFinder:
             if self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start()) \
                     or abstract[max(0, m.start() - 3) : m.start()].rstrip()[-1:] in _SCORE_ENDS \
                     or self.rx.defined_as_task_after.match(abstract, m.end()) or self._is_metric_name(m.group("n")) \
-                    or self._abbreviates_class(abstract[max(0, m.start() - 80) : m.start()], m.group("n"), title):
+                    or self._abbreviates_class(abstract, m.start(), m.group("n"), title):
                 continue
             yield m.group("n")
 
-    def _abbreviates_class(self, before: str, acronym: str, title: str) -> bool:
-        """"large multimodal models (LMMs)": an acronym of the lower-case plural before it, letter
-        for word, names a class of systems, not the paper's method ("... MLP layers (Foo-Hybrid)"
-        names one), unless the title says the paper studies that class ("Scaling Foo Models")."""
-        cm = self.rx.class_before.search(before) if before.endswith("s ") else None  # (cheap: a plural ends it)
+    def _abbreviates_class(self, abstract: str, at: int, acronym: str, title: str) -> bool:
+        """"large multimodal models (LMMs)": an acronym of the lower-case plural before it (at ``at``),
+        letter for word, names a class of systems, not the paper's method ("... MLP layers (Foo-Hybrid)"
+        names one), unless the title says the paper studies that class ("Scaling Foo Models"); so does
+        one of a lower-case phrase that opens a sentence ("Neural foo translation (NFT) is"): a field."""
+        plural = abstract.endswith("s ", 0, at)
+        cm = self.rx.class_before.search(abstract[max(0, at - 80) : at]) if plural \
+            else self.rx.field_before.search(abstract, max(0, at - 80), at)  # (Python's "^" is the text's start only)
         if not cm:
             return False
         letters = "".join(ch for ch in acronym.removesuffix("s") if ch.isupper())
         words = [w for w in cm.group("words").split() if w.lower() not in self.words["function_words"] and w != "&"]
-        if len(letters) < 2 or not "".join(w[0].upper() for w in words).endswith(letters):
-            return False
+        initials = "".join(w[0].upper() for w in words)
+        if len(letters) < 2 or not (initials.endswith(letters) if plural else initials == letters):
+            return False  # (a class may be qualified, "large foo models"; a field is named whole)
         return " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
 
     def _is_metric_name(self, name: str) -> bool:
@@ -215,6 +219,7 @@ class FieldFinder:
             self._title_is_name(title, add)
             return
         prefix = self.rx.report_suffix.sub("", tm.group(1).strip())
+        prefix = self._first_of_two(prefix, abstract)
         words = prefix.split()
         not_in_name = self.words["stopwords"] | self.words["bad_first"]
         if len(words) > 3 or any(w.lower() in not_in_name for w in words):
@@ -224,6 +229,15 @@ class FieldFinder:
         if any((self._namey(w) and w not in self._generic) or w[0].isupper() and repeated
                or re.match(r"\d[\d.]*-[A-Z]", w) or re.search(r"[a-z]\d|\d[a-z]", w) for w in words):
             add(prefix, 3.0 if len(words) == 1 else 2.5)
+
+    @staticmethod
+    def _first_of_two(prefix: str, abstract: str) -> str:
+        """"Kestrel 2 and The Foo Corpus": the first of two things a title names leads; written as the
+        abstract writes it ("Kestrel 2" written "Kestrel2" there)."""
+        first, joined, _ = prefix.partition(" and ")
+        if joined and len(first.split()) <= 2 and first not in abstract and first.replace(" ", "") in abstract:
+            return first.replace(" ", "")
+        return prefix
 
     def _title_is_name(self, title: str, add) -> None:
         """A title that is only a name ("Heron 7B", "Kestrel-2"): up to three words, one name-like; or one
@@ -626,9 +640,19 @@ class FieldFinder:
         (an unnamed antecedent, "novel architectures that achieve", leaves the subject to the clause before)."""
         rel = self.rx.relative_before.search(head, max(start, end - 30), end)
         if rel is None:
-            return None
+            return self._whose_owner(head, start, end)
         name = self._clause_tail(head[start : rel.start()].rstrip(" ,"))
         return name if " " not in name and self._namey(name) and name not in self._generic else None
+
+    def _whose_owner(self, head: str, start: int, end: int) -> str | None:
+        """"on par with Kestrel (Wren et al., 2018), whose test error is 2.65%": the result is of the
+        name "whose" stands for (its citation in brackets is no part of it)."""
+        whose = self.rx.whose_before.search(head, max(start, end - 40), end) if "whose" in head[start:end] else None
+        if whose is None:
+            return None
+        words = _CITATION_END.sub("", head[start : whose.start()]).split()
+        name = words[-1] if words else ""
+        return name if self._namey(name) and name not in self._generic else None
 
     def _owner_of_measure(self, phrase: str | None) -> str | None:
         """"the accuracy of Lumen", "the performance of the tuned model": what is measured is of the subject."""
@@ -678,9 +702,16 @@ class FieldFinder:
     def _linking_verbs(self, head: str) -> list[re.Match]:
         """Verbs in ``head`` that may link a subject to the number: not "to reduce ..." (an
         infinitive), "an accuracy increase of ..." (a noun) nor "prior leading models" (an adjective)."""
-        return [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start())
-                and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))
-                and not (v.group(0).endswith("ing") and self.rx.determiner_before.search(head[max(0, v.start() - 12) : v.start()]))]
+        verbs = [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start())
+                 and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))
+                 and not (v.group(0).endswith("ing") and self.rx.determiner_before.search(head[max(0, v.start() - 12) : v.start()]))]
+        named = [_WORD.match(head, m.start("v")) for m in self.rx.name_verb.finditer(head) if self._names_system(m.group("n"))]
+        return sorted(verbs + named, key=lambda v: v.start()) if named else verbs
+
+    def _names_system(self, token: str) -> bool:
+        """A token that names a system: name-like ("Kestrel-2"), or a lower-case name with a version
+        glued on ("o3", "phi-1"), and not a well-known benchmark or tool name."""
+        return (self._namey(token) or bool(re.search(r"[a-z]-?\d", token))) and token not in self._generic
 
     def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
         """The subject in the clause before one verb: (found?, subject)."""
@@ -1106,6 +1137,8 @@ class FieldFinder:
 # improvements of 15-20%"); further off it is the sentence's topic ("state-of-the-art performance on X (90.0%")
 VAGUE_REACH = 30
 
+_WORD = re.compile(r"\w+")
+_CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
 _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
