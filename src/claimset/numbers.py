@@ -113,13 +113,14 @@ def _vocab() -> _Vocab:
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
         # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%");
-        # a decimal pair is a slash list too ("1.8/3.3 WER"); an integer one is a fraction or a date.
+        # a decimal pair is a slash list too ("1.8/3.3 WER"), so is an integer pair whose second is a
+        # percentage ("16/7% error"); any other integer one is a fraction or a date.
         # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B").
         # After "=", only a percentage named by a metric with a digit ("Q3=81%"; "k=5" is a setting).
         # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
         # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
         r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z]\d=)|(?<=[A-Za-z]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)|(?<=(?<![\w.])x)(?=\d)"
-        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/))"
+        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d/)(?=\d+(?:\.\d+)?%))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
         # A mixture-of-experts size "8x22B" (or "16 x 3.8B") is one number, the product (the "8x" is not
@@ -309,17 +310,41 @@ def _without_fillers(text: str) -> str:
     return text[:end].rstrip()
 
 
+def _text_before(text: str, pos: int) -> tuple[int, str]:
+    """Where the text a qualifier cue is looked for in starts, and that text: the 60 characters before
+    ``pos``, without the spaces or a currency sign that stand between a cue and its number ("less than $50k")."""
+    base = max(0, pos - 60)
+    raw = text[base:pos].rstrip()
+    if raw.endswith("$"):
+        raw = raw[:-1].rstrip()
+    return base, raw
+
+
+def _cue_at_end(vocab: _Vocab, *texts: str) -> tuple[str, int] | None:
+    """The qualifier cue one of ``texts`` ends with (upper cues first, then lower, then approx), and its length."""
+    backwards = [t.lower()[::-1] for t in texts]
+    for name, cues in (("upper", vocab.upper_re), ("lower", vocab.lower_re), ("approx", vocab.approx_re)):
+        for text in backwards:
+            cue = cues.match(text)
+            if cue:
+                return name, cue.end()
+    return None
+
+
 def qualifier_before(text: str, pos: int, vocab: _Vocab | None = None) -> str | None:
     """"up to", "more than", "about" ... just before ``pos`` (an article or "a score of" may come between)."""
     vocab = vocab or _vocab()
-    raw = text[max(0, pos - 60) : pos].rstrip()
-    if raw.endswith("$"):  # "less than $50k": the currency sign stands between the cue and the number
-        raw = raw[:-1].rstrip()
-    near, far = raw.lower()[::-1], _without_fillers(raw).lower()[::-1]
-    for name, cues in (("upper", vocab.upper_re), ("lower", vocab.lower_re), ("approx", vocab.approx_re)):
-        if cues.match(near) or cues.match(far):
-            return name
-    return None
+    _, raw = _text_before(text, pos)
+    cue = _cue_at_end(vocab, raw, _without_fillers(raw))
+    return cue[0] if cue else None
+
+
+def qualifier_start(text: str, pos: int, vocab: _Vocab | None = None) -> int:
+    """Where a qualifier cue written right before ``pos`` starts ("by more than 12x": at "more");
+    ``pos`` where there is none."""
+    base, raw = _text_before(text, pos)
+    cue = _cue_at_end(vocab or _vocab(), raw)
+    return base + len(raw) - cue[1] if cue else pos
 
 
 _AFTER_WORD = re.compile(r"\s*[A-Za-z\-]+")

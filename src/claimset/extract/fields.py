@@ -342,12 +342,12 @@ class FieldFinder:
 
     def _whole_subject(self, out: dict, method: str | None) -> dict:
         """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB"), a
-        list marker ("(ii)"), a lone lower-case word ("significantly", "models") nor a phrase cut
-        inside a bracket ("an Inception Score ("): the method's name stands in."""
+        list marker ("(ii)"), a lone lower-case word ("significantly", "models"), a phrase cut inside a
+        bracket ("an Inception Score (") nor an aside in one ("(all handwritten)"): the method's name stands in."""
         metric = (out["metric"] or "").lower()
         raw = out["subject"]
         subject = out["subject"] = self._trimmed(raw) if raw else raw
-        if subject and (raw.count("(") > raw.count(")") or metric and subject.lower() == metric
+        if subject and (raw.count("(") > raw.count(")") or subject.startswith("(") or metric and subject.lower() == metric
                         or self._not_a_name(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out

@@ -591,7 +591,7 @@ def _model_context(c: Ctx, k: Kit) -> bool:
     P, right = k.P, c.right
     noun_after = P.word_after.match(right)
     other_after = bool(noun_after and noun_after.group(1).lower() not in k.S.lists["size_followers"]
-                       or P.number_after.match(right))
+                       or P.number_after.match(right) or P.active_other_after.match(right))
     after_word = bool(P.word_before.search(c.left)) and not other_after
     if c.m.magnitude_kind == "word" and P.ambiguous_model_noun.match(right):
         return False  # "36 million variants" of a genome: a magnitude word needs a noun that names a model

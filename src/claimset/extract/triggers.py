@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 
+from ..numbers import qualifier_start
 from .context import Ctx, Decision
 from .specs import Specs
 
@@ -35,6 +36,7 @@ class TriggerScorer:
         self._text: str | None = None
         self._windows: list[tuple[int, int]] = []
         self._found: dict[tuple[str, float], list[tuple[int, int]]] | None = None
+        self._cue = 0  # where the scored number's qualifier starts, in its sentence window
 
     def reset(self, text: str, windows: list[tuple[int, int]]) -> None:
         """A new abstract: trigger words will be read only inside ``windows`` (the REACH around each
@@ -60,6 +62,8 @@ class TriggerScorer:
         s0, s1 = max(c.s0, m.start - REACH), min(c.s1, end + REACH)
         sentence = c.text[s0:s1]
         a, b = m.start - s0, end - s0
+        # a qualifier is part of the number's phrase: "reduces time by more than 12x" is as near as "by 12x"
+        self._cue = qualifier_start(c.text, m.start) - s0 if m.qualifier != "exact" else a
         found = self._spans(c.text)
         best: dict[str, float] = {}
         near_right: dict[str, int] = {}
@@ -93,7 +97,8 @@ class TriggerScorer:
             if weight == 1.0 and dist <= 60 and not others and not P.punctuation.search(between):
                 near_right[name] = min(near_right.get(name, 999), dist)
         else:
-            dist, between, w = a - te, sentence[te:a], weight
+            near = self._cue if te <= self._cue else a
+            dist, between, w = near - te, sentence[te:near], weight
         if "terms of" in sentence and P.in_terms_of.search(sentence, max(0, ts - 40), ts):
             w *= NAMED  # "8 times faster in terms of total compute"
         w *= 0.5 ** len(P.trigger_boundary.findall(between))
