@@ -655,7 +655,11 @@ class FieldFinder:
         return name if self._namey(name) and name not in self._generic else None
 
     def _owner_of_measure(self, phrase: str | None) -> str | None:
-        """"the accuracy of Lumen", "the performance of the tuned model": what is measured is of the subject."""
+        """"the accuracy of Lumen", "the performance of the tuned model": what is measured is of the
+        subject; "the translations produced by Kestrel": an output is its maker's."""
+        made = self.rx.output_by.match(phrase) if phrase and " by " in phrase else None
+        if made:
+            return made.group("n")
         head, of, owner = (phrase or "").partition(" of ")
         return owner if of and owner and self._is_measure(head) else phrase
 
@@ -863,7 +867,7 @@ class FieldFinder:
         done, subject = self._of_owner(owner, own is not None, method) if owner is not None else (False, None)
         if done:
             return subject
-        said = self._possessor(sentence[:a]) or self._own_sized(sentence, a, end, definite=True)
+        said = self._possessor(self._before_list(sentence[:a])) or self._own_sized(sentence, a, end, definite=True)
         if said:
             return self._bare_name(said)  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
@@ -886,13 +890,15 @@ class FieldFinder:
         given the size by a verb of having, with no comparison between."""
         head = head[-160:]  # (the subject, its verb and a few words: the end of the text is enough)
         verbs = self._linking_verbs(head)
-        if not verbs or not self.rx.size_link.match(head[verbs[-1].start() :]):
+        # the last verb, or the auxiliary before a last participle ("are offered in": "offered" links nothing)
+        i = next((j for j in (len(verbs) - 1, len(verbs) - 2) if j >= 0 and self.rx.size_link.match(head[verbs[j].start() :])), None)
+        if i is None:
             return None
-        seg_start = verbs[-2].end() if len(verbs) > 1 else 0
-        segment = head[seg_start : verbs[-1].start()]
+        segment = head[verbs[i - 1].end() if i > 0 else 0 : verbs[i].start()]
         beside = self.rx.appositive_name.search(segment)  # "Our largest model, Kestrel-XL, has"
         for said in (self._subject_before(segment, None)[1], beside.group(1) if beside else None):
-            if said and said not in self._generic and any(self._namey(w) for w in said.split()):
+            # (a name-like word, or a capitalised name and its version: "The Kestrel 3.5 language models")
+            if said and said not in self._generic and (any(self._namey(w) for w in said.split()) or _NAME_VERSION.search(said)):
                 return said
         return None
 
@@ -1138,6 +1144,7 @@ class FieldFinder:
 VAGUE_REACH = 30
 
 _WORD = re.compile(r"\w+")
+_NAME_VERSION = re.compile(r"\b[A-Z][\w\-]*\s\d+(?:\.\d+)?\b")  # "Kestrel 3.5": a name and its version
 _CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
 _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
