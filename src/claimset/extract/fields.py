@@ -890,8 +890,10 @@ class FieldFinder:
         given the size by a verb of having, with no comparison between."""
         head = head[-160:]  # (the subject, its verb and a few words: the end of the text is enough)
         verbs = self._linking_verbs(head)
-        # the last verb, or the auxiliary before a last participle ("are offered in": "offered" links nothing)
-        i = next((j for j in (len(verbs) - 1, len(verbs) - 2) if j >= 0 and self.rx.size_link.match(head[verbs[j].start() :])), None)
+        # the last verb, or the auxiliary right before a last participle ("are offered in": "offered" links nothing)
+        passive = len(verbs) > 1 and not head[verbs[-2].end() : verbs[-1].start()].strip()
+        i = next((j for j in (len(verbs) - 1, len(verbs) - 2 if passive else -1)
+                  if j >= 0 and self.rx.size_link.match(head[verbs[j].start() :])), None)
         if i is None:
             return None
         segment = head[verbs[i - 1].end() if i > 0 else 0 : verbs[i].start()]
