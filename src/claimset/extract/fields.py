@@ -31,7 +31,7 @@ def _metric_case(pattern: str) -> str:
 
 # Scans over a whole abstract or sentence: RE2 finds where a match can start, ``re`` matches there
 # (claimset.fastre.Scanner; the same matches, 2-3x faster on these, measured by benchmarks/profile_extract.py)
-SCANNED = frozenset({"verb", "intro"})
+SCANNED = frozenset({"verb", "intro", "name_verb"})
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
 
 
@@ -715,7 +715,7 @@ class FieldFinder:
     def _names_system(self, token: str) -> bool:
         """A token that names a system: name-like ("Kestrel-2"), or a lower-case name with a version
         glued on ("o3", "phi-1"), and not a well-known benchmark or tool name."""
-        return (self._namey(token) or bool(re.search(r"[a-z]-?\d", token))) and token not in self._generic
+        return (self._namey(token) or self.rx.versioned_name.match(token) is not None) and token not in self._generic
 
     def _subject_before(self, segment: str, method: str | None) -> tuple[bool, str | None]:
         """The subject in the clause before one verb: (found?, subject)."""
