@@ -80,12 +80,16 @@ def latex_text(text: str, dropped: Counter | None = None) -> str:
             out.append(mapped)
         elif unicodedata.category(ch) in ("Zs", "Cc", "Cf"):
             out.append(" " if unicodedata.category(ch) == "Zs" else "")
-        else:
-            if dropped is not None:
-                name = unicodedata.name(ch, "UNKNOWN")
-                dropped["CJK" if "CJK" in name or "HIRAGANA" in name or "KATAKANA" in name or "HANGUL" in name
-                        else name] += 1
+        elif dropped is not None:
+            dropped[_script(ch)] += 1
     return "".join(out)
+
+
+def _script(ch: str) -> str:
+    """How a character pdflatex cannot set is counted: "CJK" for Chinese, Japanese and Korean
+    scripts, else its Unicode name."""
+    name = unicodedata.name(ch, "UNKNOWN")
+    return "CJK" if any(script in name for script in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) else name
 
 
 def dropped_note(dropped: Counter) -> str | None:

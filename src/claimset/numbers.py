@@ -228,25 +228,10 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
         return None
     if m.group("sign") == "−":
         value = -value
-    magnitude, kind, suffix = 1.0, None, None
-    if m.group("suf") or m.group("ssuf"):
-        suffix = m.group("suf") or m.group("ssuf")
-        magnitude, kind = vocab.suffixes[suffix], "suffix"
-    elif m.group("word") or m.group("gword"):
-        magnitude, kind = vocab.mag_words[(m.group("word") or m.group("gword")).lower()], "word"
-    unit = _norm_unit(m.group("unit"), vocab)
-    if m.group("bytes"):
-        unit = m.group("bytes").strip()
-    elif m.group("time"):
-        unit = m.group("time")
+    magnitude, kind, suffix = _atom_magnitude(m, vocab)
     start = m.start("sign") if m.group("sign") else m.start("experts") if m.group("experts") else m.start("num")
     end = m.end()
     # Trailing "-fold"/"times" are in the match; a bare trailing "-" is not part of the number.
-    qualifier = "exact"
-    if m.group("sim"):
-        qualifier = "approx"
-    if m.group("plus") or m.group("plus_after"):
-        qualifier = "lower"
     value = _scaled(value, magnitude)
     if m.group("experts"):
         value = _scaled(value * int(m.group("experts")), 1.0)
@@ -257,13 +242,40 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
         end=end,
         text=m.string[start:end],
         value=value,
-        unit=unit,
+        unit=_atom_unit(m, vocab),
         magnitude=magnitude,
         magnitude_kind=kind,
         suffix=suffix,
-        qualifier=qualifier,
+        qualifier=_atom_qualifier(m),
         sign=m.group("sign"),
     )
+
+
+def _atom_magnitude(m: re.Match, vocab: _Vocab) -> tuple[float, str | None, str | None]:
+    """An atom's magnitude, how it is written ("suffix": "7B", "word": "7 billion") and its suffix."""
+    suffix = m.group("suf") or m.group("ssuf")
+    if suffix:
+        return vocab.suffixes[suffix], "suffix", suffix
+    word = m.group("word") or m.group("gword")
+    if word:
+        return vocab.mag_words[word.lower()], "word", None
+    return 1.0, None, None
+
+
+def _atom_unit(m: re.Match, vocab: _Vocab) -> str | None:
+    """The unit glued to an atom: bytes and time as written, the others normalised ("×" is "x")."""
+    if m.group("bytes"):
+        return m.group("bytes").strip()
+    if m.group("time"):
+        return m.group("time")
+    return _norm_unit(m.group("unit"), vocab)
+
+
+def _atom_qualifier(m: re.Match) -> str:
+    """"~3x", "sim 2" are approximate; "7B+", "+" after the number is a lower bound."""
+    if m.group("plus") or m.group("plus_after"):
+        return "lower"
+    return "approx" if m.group("sim") else "exact"
 
 
 def _scaled(value: float, magnitude: float) -> float:
@@ -427,8 +439,27 @@ def _combine(a: Mention, b: Mention, text: str) -> Mention:
 
 
 def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
+    """A number with the unit written around it: a factor or currency sign, "a factor of", or a unit
+    after a space ("1.4 times", "59.6 percent"); as it is when none."""
     if m.unit is not None:
         return m
+    marked = _marked_unit(text, m, vocab)
+    if marked is not None:
+        return marked
+    sm = vocab.spaced_unit.match(text, m.end)
+    if sm:
+        unit = _norm_unit(sm.group(1), vocab)
+        if unit == "x" and sm.group(1) in ("x", "X", "×") and _DIGIT_AHEAD.match(text[sm.end() : sm.end() + 3]):
+            return m  # "3 x 3", "1 × 1": a product, not a factor
+        return replace(m, unit=unit, unit_end=sm.end())
+    return m
+
+
+_DIGIT_AHEAD = re.compile(r"\s*\d")
+
+
+def _marked_unit(text: str, m: Mention, vocab: _Vocab) -> Mention | None:
+    """A unit-less number made a factor or an amount of dollars by a sign or words around it."""
     if m.magnitude_kind is None and m.sign is None and _FACTOR_PREFIX.search(text, max(0, m.start - 2), m.start):
         return replace(m, start=m.start - 1, text=text[m.start - 1 : m.end], unit="x")  # "(x6 faster", "×3 speedup"
     if m.start > 0 and text[m.start - 1] == "$":
@@ -439,13 +470,7 @@ def _spaced_unit(text: str, m: Mention, vocab: _Vocab) -> Mention:
         return replace(m, unit="USD")  # "100K US dollars"
     if m.magnitude_kind is None and vocab.factor_before.search(text, max(0, m.start - 40), m.start):
         return replace(m, unit="x")  # "by a factor of 1.65"
-    sm = vocab.spaced_unit.match(text, m.end)
-    if sm:
-        unit = _norm_unit(sm.group(1), vocab)
-        if unit == "x" and sm.group(1) in ("x", "X", "×") and re.match(r"\s*\d", text[sm.end() : sm.end() + 3]):
-            return m  # "3 x 3", "1 × 1": a product, not a factor
-        return replace(m, unit=unit, unit_end=sm.end())
-    return m
+    return None
 
 
 def parse(text: str, limit: int | None = None, urls: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -565,15 +590,51 @@ def _overlaps(atoms: list[Mention], starts: list[int], s: int, e: int) -> bool:
 
 
 def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """The stages of :func:`parse`: atoms (numbers, multiplier words, fractions), pairs (ranges,
+    from->to, descending), shared-unit lists, qualifier cues, and "A vs B" pairs."""
     if not isinstance(text, str) or not text:
         return []
-    urls = url_spans(text) if urls is None else urls
+    in_url = _url_test(url_spans(text) if urls is None else urls)
+    mentions = _shared_units(text, _paired(text, _all_atoms(text, limit, vocab, in_url)))
+    if limit is not None:
+        mentions = mentions[:limit]
+    mentions = _vs_pairs(text, _qualified(text, mentions, vocab), vocab)
+    # No infinite or NaN value is ever returned (a range or list can scale a value out of range).
+    return [m for m in mentions if math.isfinite(m.value) and (m.value_max is None or math.isfinite(m.value_max))]
+
+
+def _url_test(urls: list[tuple[int, int]]):
+    """A test of whether the span [s, e) starts inside one of ``urls`` (sorted spans)."""
     url_starts = [u[0] for u in urls]
 
     def in_url(s: int, e: int) -> bool:
         i = bisect.bisect_right(url_starts, s) - 1
         return i >= 0 and s < urls[i][1]
 
+    return in_url
+
+
+def _all_atoms(text: str, limit: int | None, vocab: _Vocab, in_url) -> list[Mention]:
+    """Every single number in ``text``, in order: digits (with their units), multiplier words and
+    fractions; bracketed gains split and error bars dropped. With ``limit``, about the first 2 x limit."""
+    atoms = _number_atoms(text, limit, vocab, in_url)
+    cut = limit is not None and len(atoms) > 2 * limit
+    atoms += _word_atoms(text, atoms, atoms[-1].end if cut else len(text), vocab, in_url)
+    if "/" in text:
+        atoms = _with_fractions(text, atoms, vocab, in_url)
+    atoms.sort(key=lambda a: a.start)
+    if limit is not None:
+        atoms = atoms[: 2 * limit]
+    if ")%" in text:
+        atoms = _bracketed_gains(text, atoms)
+    if any(mark in text for mark in vocab.uncertainty_marks):
+        atoms = _without_error_bars(text, atoms, vocab.uncertainty_marks)
+    return atoms
+
+
+def _number_atoms(text: str, limit: int | None, vocab: _Vocab, in_url) -> list[Mention]:
+    """The numbers written with digits, outside URLs, with the unit written after them; with
+    ``limit``, reading stops after 2 x limit + 1 of them."""
     atoms: list[Mention] = []
     for m in _atoms(text, vocab.atom):
         if in_url(m.start(), m.end()):
@@ -587,125 +648,166 @@ def _parse(text: str, limit: int | None, vocab: _Vocab, urls: list[tuple[int, in
         atoms.append(_spaced_unit(text, mention, vocab))
         if limit is not None and len(atoms) > 2 * limit:
             break
-    horizon = atoms[-1].end if limit is not None and len(atoms) > 2 * limit else len(text)
+    return atoms
+
+
+def _word_atoms(text: str, atoms: list[Mention], horizon: int, vocab: _Vocab, in_url) -> list[Mention]:
+    """Multiplier words before ``horizon`` ("twice", "an order of magnitude"), none inside a URL or
+    overlapping a number of ``atoms`` (sorted by start)."""
+    if vocab.word_stems.search(text, 0, horizon) is None:
+        return []  # most texts have none: no scan
     word_pattern, word_table = vocab.words
     atom_starts = [a.start for a in atoms]
-    words_here = vocab.word_stems.search(text, 0, horizon) is not None  # most texts have none: no scan
-    for m in word_pattern.finditer(text, 0, horizon) if words_here else ():
+    words: list[Mention] = []
+    for m in word_pattern.finditer(text, 0, horizon):
         if in_url(m.start(), m.end()) or _overlaps(atoms, atom_starts, m.start(), m.end()):
             continue
         value, qual, reduction = word_table[int(cast(str, m.lastgroup)[1:])]  # each alternative is a named group
-        atoms.append(
-            Mention(
-                start=m.start(), end=m.end(), text=m.group(0), value=value, unit="x", qualifier=qual,
-                is_word=True, reduction_only=reduction,
-            )
-        )
-    if "/" in text:
-        atoms = _with_fractions(text, atoms, vocab, in_url)
-    atoms.sort(key=lambda a: a.start)
-    if limit is not None:
-        atoms = atoms[: 2 * limit]
-    if ")%" in text:
-        atoms = _bracketed_gains(text, atoms)
-    if any(mark in text for mark in vocab.uncertainty_marks):
-        atoms = _without_error_bars(text, atoms, vocab.uncertainty_marks)
+        words.append(Mention(start=m.start(), end=m.end(), text=m.group(0), value=value, unit="x", qualifier=qual,
+                             is_word=True, reduction_only=reduction))
+    return words
 
-    # Merge ranges and mark from->to / vs pairs.
+
+def _paired(text: str, atoms: list[Mention]) -> list[Mention]:
+    """Two neighbouring numbers read together: a range merged into one mention ("4-16x", "between 2
+    and 5"), a from->to pair or two results side by side marked by their roles."""
     merged: list[Mention] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        if i + 1 < len(atoms) and not a.is_word and not atoms[i + 1].is_word:
-            b = atoms[i + 1]
-            gap = text[a.after : b.start]
-            before = text[max(0, a.start - 40) : a.start]
-            b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
-            is_range = False
-            if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
-                # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
-                is_range = not re.search(r"[A-Za-z]-?$|\d-$", before) and a.sign is None \
-                    and not _version_then_size(a, b, before)
-            elif _RANGE_TO.match(gap) or gap in (" up to ", " down to ") and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
-                from_pair = re.search(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", before, re.IGNORECASE)
-                family = bool(_FAMILY_CUE.search(before)) or (
-                    a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None
-                    and (a.suffix or "").upper() in ("M", "B", "T") and (b.suffix or "").upper() in ("M", "B", "T")
-                )
-                # ("WikiText-2 to 47.69": a number inside a name does not open a range)
-                is_range = (not from_pair or family) and not _change_then_level(a, b, before) \
-                    and not re.search(r"[A-Za-z]-$", before)
-                if not from_pair and is_range and _descending(a, b):
-                    # "outperforming B on X by 41.3% to 35.7%": two results set side by side, not a range
-                    merged.append(replace(a, role="vs-left"))
-                    merged.append(replace(b, role="vs-right"))
-                    i += 2
-                    continue
-                if from_pair and not is_range:
-                    # "from 17.7 to 67.2% success rate": the first end shares the second's percent sign
-                    from_unit = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
-                    merged.append(replace(a, role="from", unit=from_unit))
-                    merged.append(replace(b, role="to"))
-                    i += 2
-                    continue
-            elif _RANGE_AND.match(gap):
-                is_range = bool(re.search(r"\bbetween\s+(?:approx\w*\s+|about\s+)?$", before, re.IGNORECASE))
-            if is_range:
-                if b_sim:
-                    b = replace(b, qualifier="exact")
-                r = _combine(a, b, text)
-                q = qualifier_before(text, r.start, vocab) if r.qualifier == "exact" else r.qualifier
-                merged.append(replace(r, qualifier=q or "exact"))
-                i += 2
-                continue
-        merged.append(a)
-        i += 1
+        pair = _pair(text, a, atoms[i + 1]) if i + 1 < len(atoms) and not a.is_word and not atoms[i + 1].is_word \
+            else None
+        if pair:
+            merged.extend(pair)
+            i += 2
+        else:
+            merged.append(a)
+            i += 1
+    return merged
 
-    # Lists with a shared unit: "7, 13, and 70 billion parameters"; "2.26x ... and 2.23x" keep their own.
+
+_NAME_DASH_BEFORE = re.compile(r"[A-Za-z]-?$|\d-$")  # "GLM-Z1-9B-0414": inside a name, no range
+_LETTER_DASH_BEFORE = re.compile(r"[A-Za-z]-$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:approx\w*\s+|about\s+)?$", re.IGNORECASE)
+
+
+def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
+    """What ``a`` and the next number ``b`` are together (one range, or both with a pair's roles);
+    None when they are two numbers of their own."""
+    gap = text[a.after : b.start]
+    before = text[max(0, a.start - 40) : a.start]
+    b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
+    if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
+        # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
+        is_range = not _NAME_DASH_BEFORE.search(before) and a.sign is None and not _version_then_size(a, b, before)
+    elif _RANGE_TO.match(gap) or gap in (" up to ", " down to ") and _FROM_BEFORE.search(before):
+        return _to_pair(text, a, b, before, b_sim)
+    elif _RANGE_AND.match(gap):
+        is_range = bool(_BETWEEN_BEFORE.search(before))
+    else:
+        return None
+    return [_range(text, a, b, b_sim)] if is_range else None
+
+
+def _to_pair(text: str, a: Mention, b: Mention, before: str, b_sim: bool) -> list[Mention] | None:
+    """"A to B": a range ("7B to 70B", "sizes from 1B to 8B"), a from->to change ("from 17.7 to
+    67.2%"), or two results written high to low ("by 41.3% to 35.7%")."""
+    from_pair = _FROM_PAIR_BEFORE.search(before)
+    # ("WikiText-2 to 47.69": a number inside a name does not open a range)
+    is_range = (not from_pair or _size_family(a, b, before)) and not _change_then_level(a, b, before) \
+        and not _LETTER_DASH_BEFORE.search(before)
+    if not from_pair and is_range and _descending(a, b):
+        # "outperforming B on X by 41.3% to 35.7%": two results set side by side, not a range
+        return [replace(a, role="vs-left"), replace(b, role="vs-right")]
+    if from_pair and not is_range:
+        # "from 17.7 to 67.2% success rate": the first end shares the second's percent sign
+        from_unit = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
+        return [replace(a, role="from", unit=from_unit), replace(b, role="to")]
+    return [_range(text, a, b, b_sim)] if is_range else None
+
+
+def _size_family(a: Mention, b: Mention, before: str) -> bool:
+    """"sizes ranging from 1B to 8B", "from 125M to 1.3B": the sizes of a family, a range (where
+    "from 17.7 to 67.2" is a change)."""
+    return bool(_FAMILY_CUE.search(before)) or (
+        a.magnitude_kind is not None and b.magnitude_kind is not None and a.unit is None
+        and (a.suffix or "").upper() in ("M", "B", "T") and (b.suffix or "").upper() in ("M", "B", "T")
+    )
+
+
+def _range(text: str, a: Mention, b: Mention, b_sim: bool) -> Mention:
+    """One range from its two ends, with the qualifier cue written before it ("up to 4-16x")."""
+    if b_sim:
+        b = replace(b, qualifier="exact")
+    r = _combine(a, b, text)
+    q = qualifier_before(text, r.start) if r.qualifier == "exact" else r.qualifier
+    return replace(r, qualifier=q or "exact")
+
+
+def _shared_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Lists with a shared unit: "7, 13, and 70 billion parameters" (each item takes the last one's
+    magnitude and unit); "2.26x ... and 2.23x" keep their own."""
     out: list[Mention] = []
     j = 0
-    while j < len(merged):
-        k = j
-        while k + 1 < len(merged) and _LIST_SEP.match(text[merged[k].after : merged[k + 1].start]) \
-                and not merged[k].is_word and not merged[k + 1].is_word and not _name_version(text, merged[k]):
-            k += 1
-        group = merged[j : k + 1]
-        if len(group) > 1:
-            last = group[-1]
-            shared: list[Mention] = []
-            for g in group[:-1]:
-                if g.magnitude_kind is None and g.unit is None and last.magnitude_kind is not None:
-                    g = replace(g, value=_scaled(g.value, last.magnitude), magnitude=last.magnitude,
-                                magnitude_kind=last.magnitude_kind, suffix=last.suffix, unit=last.unit)
-                elif g.unit is None and g.magnitude_kind is None and last.unit is not None:
-                    g = replace(g, unit=last.unit)
-                shared.append(replace(g, in_list=True, group_after=last.after, group_start=group[0].start))
-            group = shared + [replace(last, in_list=True, group_after=last.after, group_start=group[0].start)]
-        out.extend(group)
+    while j < len(mentions):
+        k = _list_end(text, mentions, j)
+        group = mentions[j : k + 1]
+        out.extend(_shared_list(group) if len(group) > 1 else group)
         j = k + 1
+    return out
 
-    # Qualifiers from the words around each mention.
-    if limit is not None:
-        out = out[:limit]
+
+def _list_end(text: str, mentions: list[Mention], j: int) -> int:
+    """The index of the last item of the list that starts at ``mentions[j]`` (``j`` if in none)."""
+    k = j
+    while k + 1 < len(mentions) and _LIST_SEP.match(text[mentions[k].after : mentions[k + 1].start]) \
+            and not mentions[k].is_word and not mentions[k + 1].is_word and not _name_version(text, mentions[k]):
+        k += 1
+    return k
+
+
+def _shared_list(group: list[Mention]) -> list[Mention]:
+    """The items of one list, marked as such, each bare item taking the last item's magnitude and unit."""
+    last = group[-1]
+    shared: list[Mention] = []
+    for g in group[:-1]:
+        if g.magnitude_kind is None and g.unit is None and last.magnitude_kind is not None:
+            g = replace(g, value=_scaled(g.value, last.magnitude), magnitude=last.magnitude,
+                        magnitude_kind=last.magnitude_kind, suffix=last.suffix, unit=last.unit)
+        elif g.unit is None and g.magnitude_kind is None and last.unit is not None:
+            g = replace(g, unit=last.unit)
+        shared.append(replace(g, in_list=True, group_after=last.after, group_start=group[0].start))
+    return shared + [replace(last, in_list=True, group_after=last.after, group_start=group[0].start)]
+
+
+def _qualified(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mention]:
+    """Each mention with the qualifier cue written around it ("up to", "more than", "or fewer")."""
     final: list[Mention] = []
-    for idx, m in enumerate(out):
+    for idx, m in enumerate(mentions):
         q = m.qualifier
         if q == "exact":
             q = qualifier_before(text, m.start, vocab) or "exact"
-        if q == "exact" and m.in_list and idx > 0 and out[idx - 1].in_list:
+        if q == "exact" and m.in_list and idx > 0 and mentions[idx - 1].in_list:
             prev = final[-1] if final else None
             if prev is not None and prev.qualifier != "exact" and prev.in_list:
                 q = prev.qualifier  # "up to 7.2% and 15.5%": the cue covers the list
         if q == "exact":
             q = qualifier_after(text, m.after, vocab) or "exact"
         final.append(replace(m, qualifier=q) if q != m.qualifier else m)
+    return final
 
-    # "A vs B" and "(A vs B)" pairs.
-    for idx in range(len(final) - 1):
-        gap = vocab.error_bar.sub("", text[final[idx].after : final[idx + 1].start], count=1)
-        if re.fullmatch(r"\s*(?:vs\.?|versus|compared to|against)\s*", gap):
-            order = _gain_order(text, final[idx - 1] if idx else None, final[idx], final[idx + 1])
-            final[idx] = replace(final[idx], role="vs-left", flags=final[idx].flags | order)
-            final[idx + 1] = replace(final[idx + 1], role="vs-right", flags=final[idx + 1].flags | order)
-    # No infinite or NaN value is ever returned (a range or list can scale a value out of range).
-    return [m for m in final if math.isfinite(m.value) and (m.value_max is None or math.isfinite(m.value_max))]
+
+_VS_GAP = re.compile(r"\s*(?:vs\.?|versus|compared to|against)\s*")
+
+
+def _vs_pairs(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mention]:
+    """"A vs B" and "(A vs B)" pairs marked by their roles (in place)."""
+    for idx in range(len(mentions) - 1):
+        gap = vocab.error_bar.sub("", text[mentions[idx].after : mentions[idx + 1].start], count=1)
+        if _VS_GAP.fullmatch(gap):
+            order = _gain_order(text, mentions[idx - 1] if idx else None, mentions[idx], mentions[idx + 1])
+            mentions[idx] = replace(mentions[idx], role="vs-left", flags=mentions[idx].flags | order)
+            mentions[idx + 1] = replace(mentions[idx + 1], role="vs-right", flags=mentions[idx + 1].flags | order)
+    return mentions

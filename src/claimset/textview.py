@@ -231,6 +231,15 @@ def _one_pass(text: str, rs: list[TextRule]) -> tuple[str, list[int] | None, lis
     return "".join(pieces), starts, ends
 
 
+def _composed(starts: list[int] | None, ends: list[int] | None, s2: list[int], e2: list[int],
+              n: int) -> tuple[list[int], list[int]]:
+    """The offset maps of two passes in a row: the new pass's maps (into the previous view) read
+    through the earlier maps (into the original text of length ``n``)."""
+    if starts is None or ends is None:
+        return s2, e2
+    return [starts[i] if i < len(starts) else n for i in s2], [ends[i - 1] if i > 0 else 0 for i in e2]
+
+
 def normalize(text: str) -> TextView:
     """The normalised view of ``text`` (itself, when nothing needs normalising)."""
     if not _trigger().search(text):
@@ -241,15 +250,9 @@ def normalize(text: str) -> TextView:
         done = _one_pass(cur, rs) if rs else None
         if done is None:
             continue
-        new, s2, e2 = done
-        if s2 is None:  # aligned with the previous view: its maps still hold
-            pass
-        elif starts is None:
-            starts, ends = s2, e2
-        else:  # compose with the earlier pass
-            starts = [starts[i] if i < len(starts) else len(text) for i in s2]
-            ends = [ends[i - 1] if i > 0 else 0 for i in e2]
-        cur = new
+        cur, s2, e2 = done
+        if s2 is not None:  # (None: aligned with the previous view, whose maps still hold)
+            starts, ends = _composed(starts, ends, s2, e2, len(text))
     if starts is None:  # unchanged, or changed one character for one character
         return TextView(text, cur)
     return TextView(text, cur, tuple(starts), tuple(ends))
