@@ -304,6 +304,12 @@ def _seed_meta(line: str) -> tuple[str, Any] | None:
     return None
 
 
+def _opens_paper(lines: list[tuple[int, str]], i: int) -> bool:
+    """Line ``i`` is a title: the next line is longer, long enough for an abstract, and no metadata."""
+    nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+    return bool(nxt) and _seed_meta(nxt) is None and len(nxt) >= _MIN_ABSTRACT and len(nxt) > len(lines[i][1])
+
+
 def read_seed_text(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Records of a seed dump: a title line, then its abstract line; metadata lines below belong to
     the paper above (author count, date, organisation); listing boilerplate is skipped."""
@@ -325,11 +331,10 @@ def read_seed_text(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if text.lower() in _SEED_BOILERPLATE:
             i += 1
             continue
-        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if nxt and _seed_meta(nxt) is None and len(nxt) >= _MIN_ABSTRACT and len(nxt) > len(text):
+        if _opens_paper(lines, i):
             if current is not None:
                 yield current_line, current
-            current = {"title": text, "abstract": nxt}
+            current = {"title": text, "abstract": lines[i + 1][1]}
             current_line = lineno
             i += 2
             continue
@@ -391,21 +396,31 @@ def _map_record(record: dict[str, Any], cols: dict[str, list[str]]) -> dict[str,
 def _arxiv_fields(record: dict[str, Any]) -> dict[str, Any]:
     """The arXiv snapshot's first-version date, update date, parsed authors and arXiv id."""
     out: dict[str, Any] = {}
-    versions = record.get("versions")
-    if isinstance(versions, list) and versions and isinstance(versions[0], dict):
-        first = _rfc2822_date(versions[0].get("created"))
-        if first is not None:
-            out["date"] = first
+    first = _first_version_date(record.get("versions"))
+    if first is not None:
+        out["date"] = first
     if record.get("update_date"):
         out["update_date"] = record["update_date"]
     parsed = record.get("authors_parsed")
     if isinstance(parsed, list) and parsed:
-        names = [" ".join(x for x in (p[1] if len(p) > 1 else "", p[0], p[2] if len(p) > 2 else "") if x).strip()
-                 for p in parsed if isinstance(p, list) and p]
-        out["authors"] = [n for n in names if n] or None
+        out["authors"] = _parsed_authors(parsed)
     if isinstance(record.get("id"), str):
         out["arxiv_id"] = record["id"]
     return out
+
+
+def _first_version_date(versions: Any) -> dt.date | None:
+    """The date of an arXiv record's first version ("v1"): when the paper appeared."""
+    if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+        return _rfc2822_date(versions[0].get("created"))
+    return None
+
+
+def _parsed_authors(parsed: list) -> list[str] | None:
+    """Names from arXiv's ``authors_parsed`` ([last, first, suffix] each): "first last suffix"."""
+    names = [" ".join(x for x in (p[1] if len(p) > 1 else "", p[0], p[2] if len(p) > 2 else "") if x).strip()
+             for p in parsed if isinstance(p, list) and p]
+    return [n for n in names if n] or None
 
 
 def _rfc2822_date(text: Any) -> dt.date | None:
@@ -485,13 +500,7 @@ def read_json(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str,
         raise ClaimsetError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
     except RecursionError:
         raise ClaimsetError("malformed JSON (nested too deeply)", path) from None
-    if isinstance(doc, dict):
-        lists = [v for v in doc.values() if isinstance(v, list)]
-        if len(lists) != 1:
-            raise ClaimsetError("expected a list of records, or an object holding one list of them", path)
-        doc = lists[0]
-    if not isinstance(doc, list) or not doc:
-        raise ClaimsetError("expected a non-empty list of records", path)
+    doc = _record_list(doc, path)
     keys: list[str] = []
     for rec in doc:
         if isinstance(rec, dict):
@@ -501,6 +510,18 @@ def read_json(path: Path, overrides: ColumnMap) -> Iterator[tuple[int, dict[str,
         if not isinstance(rec, dict):
             raise ClaimsetError(f"record {i} is not a JSON object", path)
         yield i, _map_record(rec, cols)
+
+
+def _record_list(doc: Any, path: Path) -> list:
+    """The records of a JSON document: a list, or the one list an object holds."""
+    if isinstance(doc, dict):
+        lists = [v for v in doc.values() if isinstance(v, list)]
+        if len(lists) != 1:
+            raise ClaimsetError("expected a list of records, or an object holding one list of them", path)
+        doc = lists[0]
+    if not isinstance(doc, list) or not doc:
+        raise ClaimsetError("expected a non-empty list of records", path)
+    return doc
 
 
 _CSV_FIELD_LIMIT = 16 << 20  # characters: no abstract is this long; a runaway quoted field is
@@ -624,11 +645,7 @@ def _to_paper(rec: dict[str, Any], source: str) -> Paper:
         raise _Skip("no abstract")
     raw_id = rec.get("id")
     record_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else None
-    date_value = rec.get("date")
-    if isinstance(date_value, dt.datetime):
-        date_value = date_value.date()
-    date_text = None if date_value is None else str(date_value)
-    date = date_value if isinstance(date_value, dt.date) else parse_date(date_text)
+    date, date_text = _record_date(rec.get("date"))
     authors = _authors(rec.get("authors"))
     n_authors = rec.get("n_authors")
     return Paper(
@@ -640,13 +657,29 @@ def _to_paper(rec: dict[str, Any], source: str) -> Paper:
         url=_url(rec.get("url"), record_id),
         authors=authors,
         n_authors=n_authors if n_authors is not None else (len(authors) if authors else None),
-        organization=(str(rec["organization"]).strip() or None) if rec.get("organization") else None,
+        organization=_field_text(rec, "organization"),
         source=source,
         update_date=parse_date(str(rec["update_date"])) if rec.get("update_date") else None,
-        categories=" ".join(str(rec["categories"]).split()) or None if rec.get("categories") else None,
-        doi=str(rec["doi"]).strip() or None if rec.get("doi") else None,
+        categories=_field_text(rec, "categories", squeeze=True),
+        doi=_field_text(rec, "doi"),
         arxiv_id=rec.get("arxiv_id") or (record_id if record_id and _ARXIV_ID.fullmatch(record_id) else None),
     )
+
+
+def _record_date(value: Any) -> tuple[dt.date | None, str | None]:
+    """A record's date (a date, a datetime or text to parse) and the text it was given as."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = None if value is None else str(value)
+    return (value if isinstance(value, dt.date) else parse_date(text)), text
+
+
+def _field_text(rec: dict[str, Any], key: str, squeeze: bool = False) -> str | None:
+    """A metadata field as text, stripped (``squeeze``: its inner white space too); None when empty."""
+    value = rec.get(key)
+    if not value:
+        return None
+    return (" ".join(str(value).split()) if squeeze else str(value).strip()) or None
 
 
 def _records(path: Path, fmt: str, overrides: ColumnMap) -> Iterator[tuple[int, dict[str, Any]]]:

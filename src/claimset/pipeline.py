@@ -109,18 +109,10 @@ def extract_corpus(
     results = (_model_batches(_batches(stream, 16), model_ex) if model_ex
                else run_batches(_batches(stream, batch_size), extractor, jobs))
     started = time.perf_counter()
-    tally = {"done": 0, "with_claims": 0, "claims": 0, "truncated": 0}
     with DatasetWriter(out, extractor=label) as writer:
         if existing is not None:
             writer.write(existing.papers, existing.claims)
-        for result in results:
-            writer.write(result.papers, result.claims)
-            tally["done"] += result.papers.num_rows
-            tally["with_claims"] += result.papers_with_claims
-            tally["claims"] += result.claims.num_rows
-            tally["truncated"] += result.truncated
-            if progress is not None:
-                progress(Progress(tally["done"], reader.bytes_read, reader.total_bytes))
+        tally = _write_all(writer, results, reader, progress)
         corpus = reader.stats
         sources = [{"title": "claimset input", "path": n} for n in corpus.names]
         if any("all_ml_systems" in n for n in corpus.names):
@@ -128,6 +120,37 @@ def extract_corpus(
         written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources, renames=reader.id_renames())
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
     corpus.n_papers = tally["done"]
+    return ExtractSummary(
+        out=written,
+        corpus=corpus,
+        n_claims=tally["claims"],
+        per_type=per_type,
+        extractor=label,
+        papers_with_claims=tally["with_claims"],
+        notes=_notes(writer, existing, corpus, tally),
+        seconds=time.perf_counter() - started,
+        jobs=1 if model_ex else jobs,
+        llm=model_ex.stats.as_dict() if model_ex else None,
+    )
+
+
+def _write_all(writer: DatasetWriter, results: Iterable, reader: CorpusReader,
+               progress: Callable[[Progress], None] | None) -> dict[str, int]:
+    """Write every batch's result, reporting progress after each; the counts of what was written."""
+    tally = {"done": 0, "with_claims": 0, "claims": 0, "truncated": 0}
+    for result in results:
+        writer.write(result.papers, result.claims)
+        tally["done"] += result.papers.num_rows
+        tally["with_claims"] += result.papers_with_claims
+        tally["claims"] += result.claims.num_rows
+        tally["truncated"] += result.truncated
+        if progress is not None:
+            progress(Progress(tally["done"], reader.bytes_read, reader.total_bytes))
+    return tally
+
+
+def _notes(writer: DatasetWriter, existing, corpus: CorpusRead, tally: dict[str, int]) -> list[str]:
+    """What the end summary says beside the counts: clean-ups, an append, files not read, abstracts cut."""
     notes = [f"removed {len(writer.cleaned)} temporary folder(s) left by interrupted runs"] if writer.cleaned else []
     if existing is not None:
         notes.append(f"appended {tally['done']:,} new paper(s) to the {existing.papers.num_rows:,} already in the dataset "
@@ -142,18 +165,7 @@ def extract_corpus(
 
         notes.append(f"{tally['truncated']} abstract(s) longer than {MAX_CHARS:,} characters or holding more than "
                      f"{MAX_NUMBERS} numbers: only that much of each was read")
-    return ExtractSummary(
-        out=written,
-        corpus=corpus,
-        n_claims=tally["claims"],
-        per_type=per_type,
-        extractor=label,
-        papers_with_claims=tally["with_claims"],
-        notes=notes,
-        seconds=time.perf_counter() - started,
-        jobs=1 if model_ex else jobs,
-        llm=model_ex.stats.as_dict() if model_ex else None,
-    )
+    return notes
 
 
 def _existing(out: str | Path):

@@ -40,15 +40,35 @@ def filter_claims(
         year = pl.col("date").dt.year()
         df = df.filter(year.is_not_null() & (year >= (since or -9999)) & (year <= (until or 9999)))
     if min_confidence is not None:
-        if "confidence" not in df.columns or df.height and df["confidence"].null_count() == df.height:
-            raise ClaimsetError("this dataset has no confidence (it was made before claimset recorded one); re-extract it")
-        df = df.filter(pl.col("confidence") >= min_confidence)
+        df = _by_confidence(df, min_confidence)
     if types:
-        bad = [t for t in types if t not in CLAIM_TYPES]
-        if bad:
-            raise ClaimsetError(f"unknown claim type {bad[0]!r} (one of: {', '.join(CLAIM_TYPES)})")
-        df = df.filter(pl.col("claim_type").is_in(types))
-    if (min_value is not None or max_value is not None) and not units:
+        df = _by_types(df, types)
+    df = _by_value(df, min_value, max_value, bool(units))
+    if grep:
+        df = _by_grep(df, grep)
+    if paper:
+        by_id = df.filter(pl.col("paper_id") == paper)
+        df = by_id if by_id.height else df.filter(pl.col("title").str.to_lowercase().str.contains(paper.lower(), literal=True))
+    return df
+
+
+def _by_confidence(df: pl.DataFrame, min_confidence: float) -> pl.DataFrame:
+    if "confidence" not in df.columns or df.height and df["confidence"].null_count() == df.height:
+        raise ClaimsetError("this dataset has no confidence (it was made before claimset recorded one); re-extract it")
+    return df.filter(pl.col("confidence") >= min_confidence)
+
+
+def _by_types(df: pl.DataFrame, types: list[str]) -> pl.DataFrame:
+    bad = [t for t in types if t not in CLAIM_TYPES]
+    if bad:
+        raise ClaimsetError(f"unknown claim type {bad[0]!r} (one of: {', '.join(CLAIM_TYPES)})")
+    return df.filter(pl.col("claim_type").is_in(types))
+
+
+def _by_value(df: pl.DataFrame, min_value: float | None, max_value: float | None, one_unit: bool) -> pl.DataFrame:
+    """Claims with a part of their value (a range's low to high end) inside the bounds; an error
+    when the claims left have several units and ``one_unit`` (an explicit --unit) is not given."""
+    if (min_value is not None or max_value is not None) and not one_unit:
         mixed = sorted(str(u) for u in df["unit"].unique().to_list())
         if len(mixed) > 1:
             raise ClaimsetError(f"--min/--max compare values of one unit, and these claims have several "
@@ -57,20 +77,20 @@ def filter_claims(
         df = df.filter(pl.coalesce("value_max", "value") >= min_value)
     if max_value is not None:
         df = df.filter(pl.col("value") <= max_value)
-    if grep:
-        try:
-            re.compile(grep)
-        except re.error as exc:
-            raise ClaimsetError(f"bad --grep pattern ({exc})") from None
-        pattern = f"(?i){grep}"
-        cond = pl.lit(False)
-        for f in TEXT_FIELDS:
-            cond = cond | pl.col(f).fill_null("").str.contains(pattern)
-        df = df.filter(cond)
-    if paper:
-        by_id = df.filter(pl.col("paper_id") == paper)
-        df = by_id if by_id.height else df.filter(pl.col("title").str.to_lowercase().str.contains(paper.lower(), literal=True))
     return df
+
+
+def _by_grep(df: pl.DataFrame, grep: str) -> pl.DataFrame:
+    """Claims whose sentence or a field matches ``grep`` (a regular expression, any case)."""
+    try:
+        re.compile(grep)
+    except re.error as exc:
+        raise ClaimsetError(f"bad --grep pattern ({exc})") from None
+    pattern = f"(?i){grep}"
+    cond = pl.lit(False)
+    for f in TEXT_FIELDS:
+        cond = cond | pl.col(f).fill_null("").str.contains(pattern)
+    return df.filter(cond)
 
 
 def format_value(r: dict) -> str:

@@ -176,85 +176,97 @@ def _sentence_of(abstract: str, start: int, end: int) -> str:
     return abstract[s:e]
 
 
+def _get(obj: Any, key: str) -> Any:
+    return obj[key] if isinstance(obj, dict) else getattr(obj, key)
+
+
+def _overlap(g: GoldClaim, p: Any) -> int:
+    return min(g.end, _get(p, "end")) - max(g.start, _get(p, "start"))
+
+
+def _pairs(golds: list[GoldClaim], preds: list[Any]) -> list[tuple[int, int]]:
+    """One paper's matches (gold index, predicted index): same type, overlapping spans, one-to-one,
+    the largest overlap first."""
+    pairs = sorted((-ov, gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)
+                   if _get(p, "claim_type") == g.claim_type and (ov := _overlap(g, p)) > 0)
+    g_used: set[int] = set()
+    p_used: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi not in g_used and pi not in p_used:
+            g_used.add(gi)
+            p_used.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+@dataclass
+class _Tally:
+    """The counts and lists :func:`score` reports, paper by paper."""
+
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    overlaps: dict[str, list[float]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+    value_errors: list[dict[str, Any]] = field(default_factory=list)
+    confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_pos: list[dict[str, Any]] = field(default_factory=list)
+    n_matches: int = 0
+    right: dict[int, bool] = field(default_factory=dict)  # id(prediction) -> matched with the right value
+
+    def paper(self, pid: str, golds: list[GoldClaim], preds: list[Any], text: str) -> None:
+        pairs = _pairs(golds, preds)
+        for gi, pi in pairs:
+            self._match(pid, golds[gi], preds[pi])
+        g_used, p_used = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+        for g in (g for gi, g in enumerate(golds) if gi not in g_used):
+            self._miss(pid, g, preds, text)
+        for p in (p for pi, p in enumerate(preds) if pi not in p_used):
+            self.fp[_get(p, "claim_type")] += 1
+            self.false_pos.append({"paper_id": pid, "type": _get(p, "claim_type"), "number": _get(p, "number"),
+                                   "start": _get(p, "start"), "sentence": _get(p, "sentence")})
+
+    def _match(self, pid: str, g: GoldClaim, p: Any) -> None:
+        self.tp[g.claim_type] += 1
+        self.n_matches += 1
+        self.right[id(p)] = _close(_get(p, "value"), g.value) and _close(_get(p, "value_max"), g.value_max)
+        if not self.right[id(p)]:
+            self.value_errors.append({"paper_id": pid, "type": g.claim_type, "number": g.number,
+                                      "gold": [g.value, g.value_max],
+                                      "predicted": [_get(p, "value"), _get(p, "value_max")]})
+        for f in FIELDS:
+            self.overlaps[f].append(field_overlap(_get(p, f), getattr(g, f)))
+
+    def _miss(self, pid: str, g: GoldClaim, preds: list[Any], text: str) -> None:
+        self.fn[g.claim_type] += 1
+        other = next((_get(p, "claim_type") for p in preds if _overlap(g, p) > 0), None)
+        self.confusion[g.claim_type][other or "(none)"] += 1
+        self.misses.append({"paper_id": pid, "type": g.claim_type, "number": g.number, "start": g.start,
+                            "predicted_type": other,
+                            "sentence": _sentence_of(text, g.start, g.end) if text else None})
+
+
 def score(gold: list[GoldClaim], predicted: list[Any], abstracts: dict[str, str] | None = None) -> EvalReport:
     """Score predicted claims (objects or dicts with paper_id, claim_type, start, end, value, ...)."""
     abstracts = abstracts or {}
-
-    def get(obj: Any, key: str) -> Any:
-        return obj[key] if isinstance(obj, dict) else getattr(obj, key)
-
     preds_by_paper: dict[str, list[Any]] = defaultdict(list)
     for p in predicted:
-        preds_by_paper[get(p, "paper_id")].append(p)
+        preds_by_paper[_get(p, "paper_id")].append(p)
     gold_by_paper: dict[str, list[GoldClaim]] = defaultdict(list)
     for g in gold:
         gold_by_paper[g.paper_id].append(g)
-
-    tp: Counter = Counter()
-    fp: Counter = Counter()
-    fn: Counter = Counter()
-    overlaps: dict[str, list[float]] = {f: [] for f in FIELDS}
-    value_errors: list[dict[str, Any]] = []
-    confusion: dict[str, Counter] = defaultdict(Counter)
-    misses: list[dict[str, Any]] = []
-    false_pos: list[dict[str, Any]] = []
-    n_matches = 0
-    right: dict[int, bool] = {}  # id(prediction) -> matched with the right value
-
+    t = _Tally()
     for pid in sorted(set(preds_by_paper) | set(gold_by_paper)):
-        golds = gold_by_paper.get(pid, [])
-        preds = preds_by_paper.get(pid, [])
-        pairs = []
-        for gi, g in enumerate(golds):
-            for pi, p in enumerate(preds):
-                if get(p, "claim_type") != g.claim_type:
-                    continue
-                ov = min(g.end, get(p, "end")) - max(g.start, get(p, "start"))
-                if ov > 0:
-                    pairs.append((-ov, gi, pi))
-        pairs.sort()
-        g_used: set[int] = set()
-        p_used: set[int] = set()
-        for _, gi, pi in pairs:
-            if gi in g_used or pi in p_used:
-                continue
-            g_used.add(gi)
-            p_used.add(pi)
-            g, p = golds[gi], preds[pi]
-            tp[g.claim_type] += 1
-            n_matches += 1
-            right[id(p)] = _close(get(p, "value"), g.value) and _close(get(p, "value_max"), g.value_max)
-            if not right[id(p)]:
-                value_errors.append({"paper_id": pid, "type": g.claim_type, "number": g.number,
-                                     "gold": [g.value, g.value_max], "predicted": [get(p, "value"), get(p, "value_max")]})
-            for f in FIELDS:
-                overlaps[f].append(field_overlap(get(p, f), getattr(g, f)))
-        text = abstracts.get(pid, "")
-        for gi, g in enumerate(golds):
-            if gi in g_used:
-                continue
-            fn[g.claim_type] += 1
-            other = next((get(p, "claim_type") for pi, p in enumerate(preds)
-                          if min(g.end, get(p, "end")) - max(g.start, get(p, "start")) > 0), None)
-            confusion[g.claim_type][other or "(none)"] += 1
-            misses.append({"paper_id": pid, "type": g.claim_type, "number": g.number, "start": g.start,
-                           "predicted_type": other,
-                           "sentence": _sentence_of(text, g.start, g.end) if text else None})
-        for pi, p in enumerate(preds):
-            if pi in p_used:
-                continue
-            fp[get(p, "claim_type")] += 1
-            false_pos.append({"paper_id": pid, "type": get(p, "claim_type"), "number": get(p, "number"),
-                              "start": get(p, "start"), "sentence": get(p, "sentence")})
-
-    per_type = {t: PRF(tp[t], fp[t], fn[t]) for t in CLAIM_TYPES}
-    micro = PRF(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    mean = {f: (sum(v) / len(v) if v else 0.0) for f, v in overlaps.items()}
+        t.paper(pid, gold_by_paper.get(pid, []), preds_by_paper.get(pid, []), abstracts.get(pid, ""))
+    per_type = {ct: PRF(t.tp[ct], t.fp[ct], t.fn[ct]) for ct in CLAIM_TYPES}
+    micro = PRF(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
+    mean = {f: (sum(v) / len(v) if v else 0.0) for f, v in t.overlaps.items()}
     return EvalReport(
-        micro=micro, per_type=per_type, n_matches=n_matches, value_errors=value_errors,
-        field_overlap=mean, confusion={k: dict(v) for k, v in confusion.items()},
-        misses=misses, false_positives=false_pos, n_papers=len(set(gold_by_paper) | set(preds_by_paper)),
-        right=[right.get(id(p), False) for p in predicted],
+        micro=micro, per_type=per_type, n_matches=t.n_matches, value_errors=t.value_errors,
+        field_overlap=mean, confusion={k: dict(v) for k, v in t.confusion.items()},
+        misses=t.misses, false_positives=t.false_pos, n_papers=len(set(gold_by_paper) | set(preds_by_paper)),
+        right=[t.right.get(id(p), False) for p in predicted],
         confidences=[_confidence(p) for p in predicted],
     )
 

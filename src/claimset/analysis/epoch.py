@@ -70,24 +70,33 @@ def compare_size_trends(csv_path: str | Path, dataset: str | Path, domain: str =
     _paper_ids(rows, load_papers(dataset))
     largest = {r["paper_id"]: r["size"] for r in own_size_per_paper(load(dataset)).iter_rows(named=True)}
     both = [dict(r, extracted=largest[r["paper_id"]]) for r in rows if r["curated"] and r["paper_id"] in largest]
-    dates = [r["date"] for r in both]
-    groups = [r["paper_id"] for r in both]
-    extracted: FitResult = fit_time_trend(dates, [r["extracted"] for r in both], groups=groups)
-    curated: FitResult = fit_time_trend(dates, [r["curated"] for r in both], groups=groups)
-    all_curated: FitResult = fit_time_trend([r["date"] for r in rows if r["curated"]], [r["curated"] for r in rows if r["curated"]])
+    fits = _size_fits(both)
+    curated_rows = [r for r in rows if r["curated"]]
+    all_curated: FitResult = fit_time_trend([r["date"] for r in curated_rows], [r["curated"] for r in curated_rows])
     agree = sum(1 for r in both if abs(r["extracted"] - r["curated"]) <= 0.02 * r["curated"])
-    diff = extracted.params.get("oom_per_year", float("nan")) - curated.params.get("oom_per_year", float("nan"))
+    diff = _slope(fits["extracted"]) - _slope(fits["curated"])
     # Sensitivity, reported beside (never instead of) the main figure: OLS on log sizes is pulled hard
     # by a few rows where the extracted size is off by orders of magnitude (an abstract that literally
     # says "500 parameters"); the same comparison without rows off by more than 3 OOM.
     near = [r for r in both if abs(math.log10(r["extracted"] / r["curated"])) <= 3]
-    fit_near = {k: fit_time_trend([r["date"] for r in near], [r[k] for r in near], groups=[r["paper_id"] for r in near])
-                for k in ("extracted", "curated")}
-    diff_near = fit_near["extracted"].params.get("oom_per_year", float("nan")) - fit_near["curated"].params.get("oom_per_year", float("nan"))
+    fit_near = _size_fits(near)
     return {
-        "rows": len(rows), "rows_with_curated": sum(1 for r in rows if r["curated"]), "rows_compared": len(both),
+        "rows": len(rows), "rows_with_curated": len(curated_rows), "rows_compared": len(both),
         "rows_where_values_agree_2pct": agree,
-        "extracted": extracted.summary(), "curated_same_rows": curated.summary(), "curated_all_rows": all_curated.summary(),
+        "extracted": fits["extracted"].summary(), "curated_same_rows": fits["curated"].summary(),
+        "curated_all_rows": all_curated.summary(),
         "slope_difference_oom_per_year": diff, "within_0.05": abs(diff) <= 0.05,
-        "rows_off_by_over_3_oom": len(both) - len(near), "slope_difference_without_those_rows": diff_near,
+        "rows_off_by_over_3_oom": len(both) - len(near),
+        "slope_difference_without_those_rows": _slope(fit_near["extracted"]) - _slope(fit_near["curated"]),
     }
+
+
+def _size_fits(rows: list[dict[str, Any]]) -> dict[str, FitResult]:
+    """The time trends of the extracted and of the curated sizes on the same rows (a paper's rows
+    are one group)."""
+    dates, groups = [r["date"] for r in rows], [r["paper_id"] for r in rows]
+    return {k: fit_time_trend(dates, [r[k] for r in rows], groups=groups) for k in ("extracted", "curated")}
+
+
+def _slope(fit: FitResult) -> float:
+    return fit.params.get("oom_per_year", float("nan"))

@@ -183,52 +183,31 @@ def fit_power_law(
     short = support.missing(g, len(np.unique(lx)))
     if short or n < 3:
         return _failed(model, short or f"need at least 3 positive points, have {n}", n, g, level)
+    fitter = (lambda a, b: _huber_fit(a, b, huber_delta)) if loss == "huber" else None
     if loss == "ols":
         slope, intercept = np.polyfit(lx, ly, 1)
-    elif loss == "huber":
-        intercept, slope = _huber_fit(lx, ly, huber_delta)
+    elif fitter is not None:
+        intercept, slope = fitter(lx, ly)
     else:
         return _failed(model, f"unknown loss {loss!r} (ols, huber)", n, g, level)
-    resid = ly - (intercept + slope * lx)
-    ss_res = float((resid ** 2).sum())
-    ss_tot = float(((ly - ly.mean()) ** 2).sum())
-    r2 = 1 - ss_res / ss_tot if ss_tot > 0 else float("nan")
-    # Analytic t-interval (points treated as independent).
-    dof = n - 2
-    sxx = float(((lx - lx.mean()) ** 2).sum())
-    s2 = ss_res / dof if dof > 0 else float("nan")
-    se_b = math.sqrt(s2 / sxx) if dof > 0 else float("nan")
-    se_a = math.sqrt(s2 * (1 / n + lx.mean() ** 2 / sxx)) if dof > 0 else float("nan")
-    t = stats.t.ppf(0.5 + level / 2, dof) if dof > 0 else float("nan")
-    analytic = {"b": (slope - t * se_b, slope + t * se_b),
-                "log10_a": (intercept - t * se_a, intercept + t * se_a)}
-    rng = np.random.default_rng(seed)
-    message = "ok"
-    ci: dict[str, tuple[float, float]] = {}
-    method = "none"
+    line = _Line(lx, ly, slope, intercept, level)
+    analytic = {"b": line.slope_ci(), "log10_a": line.intercept_ci()}
+    grid = np.linspace(lx.min(), lx.max(), 60)
     if n_boot and g >= support.boot_clusters:
-        if loss == "ols":
-            ints, slopes = cluster_bootstrap_ols(lx, ly, codes, n_boot, rng)
-        else:
-            ints, slopes = _bootstrap_refit(lx, ly, codes, n_boot, rng, lambda a, b: _huber_fit(a, b, huber_delta))
+        rng = np.random.default_rng(seed)
+        ints, slopes = cluster_bootstrap_ols(lx, ly, codes, n_boot, rng) if fitter is None \
+            else _bootstrap_refit(lx, ly, codes, n_boot, rng, fitter)
         ci = {"b": _percentile_ci(slopes, level), "log10_a": _percentile_ci(ints, level)}
         ci["a"] = (10 ** ci["log10_a"][0], 10 ** ci["log10_a"][1])
-        method = f"paper-level cluster bootstrap ({n_boot} resamples, percentile)"
+        method, message = f"paper-level cluster bootstrap ({n_boot} resamples, percentile)", "ok"
+        lo, hi = _boot_band(ints, slopes, grid, level)
     else:
         message = support.no_bootstrap(g) if n_boot else "analytic interval (no bootstrap asked for)"
-        ci = dict(analytic)
-        method = "analytic t"
+        ci, method = dict(analytic), "analytic t"
+        lo, hi = line.band(grid)
+    intercept, resid, r2 = line.intercept, line.resid, line.r2
     a = 10 ** intercept
     b = float(slope)
-    grid = np.linspace(lx.min(), lx.max(), 60)
-    if method.startswith("paper-level"):
-        with np.errstate(invalid="ignore"):
-            preds = ints[:, None] + slopes[:, None] * grid[None, :]
-        preds = preds[np.all(np.isfinite(preds), axis=1)]
-        lo, hi = np.percentile(preds, [50 * (1 - level), 50 * (1 + level)], axis=0)
-    else:
-        half = t * math.sqrt(s2) * np.sqrt(1 / n + (grid - lx.mean()) ** 2 / sxx)
-        lo, hi = intercept + slope * grid - half, intercept + slope * grid + half
     band = {"x": (10 ** grid).tolist(), "lo": (10 ** lo).tolist(), "hi": (10 ** hi).tolist()}
     return FitResult(
         model=model, params={"a": float(a), "b": b, "log10_a": float(intercept)}, ci=ci, ci_level=level,
@@ -237,6 +216,51 @@ def fit_power_law(
         extra={"loss": loss, "seed": seed, "band": band},
         _predict=lambda xs, a=a, b=b: a * np.power(xs, b),
     )
+
+
+class _Line:
+    """A straight line fitted to (x, y), with what its analytic t-intervals need (the points treated
+    as independent): residuals, R², the standard errors and the t quantile at ``level``."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, slope: Any, intercept: Any, level: float):
+        self.x, self.slope, self.intercept = x, slope, intercept
+        self.resid = y - (intercept + slope * x)
+        ss_res = float((self.resid ** 2).sum())
+        self.r2 = _r2(self.resid, y)
+        self.n = n = x.size
+        dof = n - 2
+        self.sxx = float(((x - x.mean()) ** 2).sum())
+        self.s2 = ss_res / dof if dof > 0 else float("nan")
+        self.t = stats.t.ppf(0.5 + level / 2, dof) if dof > 0 else float("nan")
+        self._dof = dof
+
+    def slope_ci(self) -> tuple[float, float]:
+        se = math.sqrt(self.s2 / self.sxx) if self._dof > 0 else float("nan")
+        return (self.slope - self.t * se, self.slope + self.t * se)
+
+    def intercept_ci(self) -> tuple[float, float]:
+        se = math.sqrt(self.s2 * (1 / self.n + self.x.mean() ** 2 / self.sxx)) if self._dof > 0 else float("nan")
+        return (self.intercept - self.t * se, self.intercept + self.t * se)
+
+    def band(self, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The line's confidence band over ``grid`` (x values)."""
+        half = self.t * math.sqrt(self.s2) * np.sqrt(1 / self.n + (grid - self.x.mean()) ** 2 / self.sxx)
+        return self.intercept + self.slope * grid - half, self.intercept + self.slope * grid + half
+
+
+def _r2(resid: np.ndarray, y: np.ndarray) -> float:
+    """The share of ``y``'s variance a line with residuals ``resid`` explains (NaN for a constant ``y``)."""
+    ss_tot = float(((y - y.mean()) ** 2).sum())
+    return 1 - float((resid ** 2).sum()) / ss_tot if ss_tot > 0 else float("nan")
+
+
+def _boot_band(ints: np.ndarray, slopes: np.ndarray, at: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """The percentile band of the bootstrap's lines over ``at`` (resamples with no line left out)."""
+    with np.errstate(invalid="ignore"):
+        preds = ints[:, None] + slopes[:, None] * at[None, :]
+    preds = preds[np.all(np.isfinite(preds), axis=1)]
+    lo, hi = np.percentile(preds, [50 * (1 - level), 50 * (1 + level)], axis=0)
+    return lo, hi
 
 
 def _bootstrap_refit(lx, ly, codes, n_boot, rng, fit) -> tuple[np.ndarray, np.ndarray]:
@@ -338,6 +362,20 @@ def fit_saturating(
 # ------------------------------------------------------------------------------- time trend
 
 
+def _doubling(gr: float) -> float:
+    """Months for a tenfold-per-``gr``-years growth to double; infinite for no growth."""
+    return 12 * math.log10(2) / gr if gr > 0 else float("inf")
+
+
+def _growth(slope: float, lo: float, hi: float) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    """Factor per year and doubling time of a slope in orders of magnitude per year, and their
+    intervals from the slope's (``lo``, ``hi``)."""
+    derived = {"factor_per_year": 10 ** slope, "doubling_time_months": _doubling(slope)}
+    derived_ci = {"factor_per_year": (10 ** lo, 10 ** hi),
+                  "doubling_time_months": (_doubling(hi), _doubling(lo)) if lo > 0 else (_doubling(hi), float("inf"))}
+    return derived, derived_ci
+
+
 def decimal_year(d: dt.date | dt.datetime | str | float) -> float:
     """2023-07-02 -> 2023.5 (days since 1 Jan over days in the year)."""
     if isinstance(d, (int, float, np.floating)):
@@ -385,8 +423,7 @@ def fit_time_trend(
     se = math.sqrt(s2 / sxx) if dof > 0 else float("nan")
     q = stats.t.ppf(0.5 + level / 2, dof) if dof > 0 else float("nan")
     analytic = {"oom_per_year": (slope - q * se, slope + q * se)}
-    ss_tot = float(((lv - lv.mean()) ** 2).sum())
-    r2 = 1 - float((resid ** 2).sum()) / ss_tot if ss_tot > 0 else float("nan")
+    r2 = _r2(resid, lv)
     ci = dict(analytic)
     method = f"analytic t ({int(level * 100)}%)"
     grid = np.linspace(t.min(), t.max(), 60)
@@ -398,19 +435,9 @@ def fit_time_trend(
         ints, slopes = cluster_bootstrap_ols(t - t0, lv, codes, n_boot, np.random.default_rng(seed))
         ci = {"oom_per_year": _percentile_ci(slopes, level)}
         method = f"paper-level cluster bootstrap ({n_boot} resamples, percentile, {int(level * 100)}%)"
-        with np.errstate(invalid="ignore"):
-            preds = ints[:, None] + slopes[:, None] * (grid - t0)[None, :]
-        preds = preds[np.all(np.isfinite(preds), axis=1)]
-        band_lo, band_hi = np.percentile(preds, [50 * (1 - level), 50 * (1 + level)], axis=0)
+        band_lo, band_hi = _boot_band(ints, slopes, grid - t0, level)
     band = {"x": grid.tolist(), "lo": (10 ** band_lo).tolist(), "hi": (10 ** band_hi).tolist()}
-    lo, hi = ci["oom_per_year"]
-
-    def doubling(gr: float) -> float:
-        return 12 * math.log10(2) / gr if gr > 0 else float("inf")
-
-    derived = {"factor_per_year": 10 ** slope, "doubling_time_months": doubling(slope)}
-    derived_ci = {"factor_per_year": (10 ** lo, 10 ** hi),
-                  "doubling_time_months": (doubling(hi), doubling(lo)) if lo > 0 else (doubling(hi), float("inf"))}
+    derived, derived_ci = _growth(slope, *ci["oom_per_year"])
     c = float(intercept - slope * t0)
     return FitResult(
         model=model, params={"oom_per_year": float(slope), "intercept": c}, ci=ci, ci_level=level, ci_method=method,

@@ -98,29 +98,13 @@ def score_vs_size(dataset, benchmark: str | None = None, metric: str | None = No
     scores = df.filter(pl.col("claim_type") == "benchmark_score")
     rows = []
     for r in scores.iter_rows(named=True):
-        if r["unit"] != "%":
-            dropped["score not a percentage"] += 1
+        why = _score_left_out(r, benchmark, metric)
+        size = _size_of_score(r, size_by_paper.get(r["paper_id"], [])) if why is None else None
+        if why is None and size is None:
+            why = "no model size for the same subject in the paper"
+        if why is not None:
+            dropped[why] += 1
             continue
-        if r["value_max"] is not None:
-            dropped["score is a range"] += 1
-            continue
-        if benchmark and benchmark.lower() not in (r["benchmark"] or "").lower():
-            dropped["other benchmark"] += 1
-            continue
-        if metric and metric.lower() not in (r["metric"] or "").lower():
-            dropped["other metric"] += 1
-            continue
-        if not _is_absolute_score(r):
-            dropped["relative improvement, not a score"] += 1
-            continue
-        cands = size_by_paper.get(r["paper_id"], [])
-        same_sentence = [c for c in cands if c["sentence"] == r["sentence"]]
-        same_subject = [c for c in cands if _tokens(c["subject"]) & _tokens(r["subject"])]
-        pick = same_sentence or same_subject
-        if not pick:
-            dropped["no model size for the same subject in the paper"] += 1
-            continue
-        size = min(pick, key=lambda c: abs(c["start"] - r["start"]))
         rows.append({"x": size["value"], "y": r["value"], "paper_id": r["paper_id"], "title": r["title"],
                      "claim_id": r["claim_id"], "size_claim_id": size["claim_id"], "sentence": r["sentence"],
                      "benchmark": r["benchmark"], "metric": r["metric"], "subject": r["subject"]})
@@ -129,11 +113,7 @@ def score_vs_size(dataset, benchmark: str | None = None, metric: str | None = No
                                       "benchmark": pl.Utf8, "metric": pl.Utf8, "subject": pl.Utf8})
     chosen = benchmark
     if benchmark is None and data.height:
-        counts = data.filter(pl.col("benchmark").is_not_null()).group_by("benchmark").len().sort("len", descending=True)
-        if counts.height and counts["len"][0] >= 3:
-            chosen = counts["benchmark"][0]
-            dropped["other benchmark"] += data.filter(pl.col("benchmark") != chosen).height + data.filter(pl.col("benchmark").is_null()).height
-            data = data.filter(pl.col("benchmark") == chosen)
+        data, chosen = _commonest_benchmark(data, dropped)
     fit = fit_power_law(data["x"].to_numpy(), data["y"].to_numpy(), groups=data["paper_id"].to_list(),
                         support=SUPPORT["score-vs-size"], **fit_kw)
     what = " ".join(x for x in (chosen, metric) if x) or "all benchmarks pooled"
@@ -144,6 +124,40 @@ def score_vs_size(dataset, benchmark: str | None = None, metric: str | None = No
         x_label="model size (parameters)", y_label=f"{metric or 'score'} (%)",
         title=f"Score on {chosen} vs model size" if chosen else "Benchmark score vs model size (all benchmarks pooled)",
     )
+
+
+def _score_left_out(r: dict, benchmark: str | None, metric: str | None) -> str | None:
+    """Why a score claim is not a point of score-vs-size (None: it is one, if a size is found)."""
+    if r["unit"] != "%":
+        return "score not a percentage"
+    if r["value_max"] is not None:
+        return "score is a range"
+    if benchmark and benchmark.lower() not in (r["benchmark"] or "").lower():
+        return "other benchmark"
+    if metric and metric.lower() not in (r["metric"] or "").lower():
+        return "other metric"
+    if not _is_absolute_score(r):
+        return "relative improvement, not a score"
+    return None
+
+
+def _size_of_score(r: dict, sizes: list[dict]) -> dict | None:
+    """The size claim of the paper a score goes with: one in the same sentence, else one for the same
+    subject; the nearest of them. None where there is none."""
+    same_sentence = [c for c in sizes if c["sentence"] == r["sentence"]]
+    pick = same_sentence or [c for c in sizes if _tokens(c["subject"]) & _tokens(r["subject"])]
+    return min(pick, key=lambda c: abs(c["start"] - r["start"])) if pick else None
+
+
+def _commonest_benchmark(data: pl.DataFrame, dropped: Counter) -> tuple[pl.DataFrame, str | None]:
+    """Only the points of the benchmark most of them are on (when it has 3 or more); the others counted
+    in ``dropped``."""
+    counts = data.filter(pl.col("benchmark").is_not_null()).group_by("benchmark").len().sort("len", descending=True)
+    if not counts.height or counts["len"][0] < 3:
+        return data, None
+    chosen = counts["benchmark"][0]
+    dropped["other benchmark"] += data.filter(pl.col("benchmark") != chosen).height + data.filter(pl.col("benchmark").is_null()).height
+    return data.filter(pl.col("benchmark") == chosen), chosen
 
 
 def _largest_per_paper(df: pl.DataFrame, claim_type: str, unit: str | None = None) -> pl.DataFrame:
