@@ -70,6 +70,7 @@ bench: $(TSTAMP)
 	$(BIN)/python benchmarks/calibrate_confidence.py --dry-run
 	$(BIN)/python benchmarks/epoch_model_size_recall.py --misses 10
 	$(BIN)/python benchmarks/audit_precision.py
+	$(BIN)/python benchmarks/heldout_annotations.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_throughput.py --sizes 20000 --repeat 3
 	$(BIN)/python benchmarks/profile_extract.py --top 10

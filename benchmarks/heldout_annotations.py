@@ -21,10 +21,12 @@ result).
 from __future__ import annotations
 
 import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimset.extract.engine import RuleExtractor
-from claimset.scoring import evaluate
+from claimset.scoring import evaluate, reliability
 
 AUDIT = Path(__file__).resolve().parent / "audit"
 SAMPLES = tomllib.loads((AUDIT / "heldout.toml").read_text(encoding="utf-8"))["sample"]
@@ -34,23 +36,67 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / max(1e-9, p + r)
 
 
+@dataclass
+class _Sum:
+    """Counts over several files: now (tp, fp, fn, field overlaps weighted by matches) and blind."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    matches: int = 0
+    fields: dict[str, float] = field(default_factory=dict)
+    blind_tp: int = 0
+    blind_fp: int = 0
+    blind_n: int = 0
+    files: int = 0
+    papers: int = 0
+    blind_subject: float = 0.0  # (weighted by claims, over the files whose blind subject was recorded)
+    subject_claims: int = 0
+
+    def add(self, r, sample: dict) -> None:
+        m, b = r.micro, sample["blind"]
+        self.tp, self.fp, self.fn, self.files, self.papers = self.tp + m.tp, self.fp + m.fp, self.fn + m.fn, self.files + 1, self.papers + r.n_papers
+        self.matches += r.n_matches
+        for k, v in r.field_overlap.items():
+            self.fields[k] = self.fields.get(k, 0.0) + v * r.n_matches
+        found = round(b["recall"] * sample["claims"])  # (the blind counts, from the recorded P and R)
+        self.blind_tp += found
+        self.blind_fp += round(found / b["precision"] - found)
+        self.blind_n += sample["claims"]
+        if "subject" in b:
+            self.blind_subject += b["subject"] * sample["claims"]
+            self.subject_claims += sample["claims"]
+
+    def line(self, name: str) -> str:
+        p, rc = self.tp / max(1, self.tp + self.fp), self.tp / max(1, self.tp + self.fn)
+        bp, br = self.blind_tp / max(1, self.blind_tp + self.blind_fp), self.blind_tp / max(1, self.blind_n)
+        fields = " ".join(f"{k} {v / max(1, self.matches):.2f}" for k, v in self.fields.items())
+        subject = f" subject {self.blind_subject / self.subject_claims:.2f}" if self.subject_claims else ""
+        return (f"{name:42s} files {self.files:2d} papers {self.papers:4d} claims {self.blind_n:4d}  "
+                f"blind P {bp:.3f} R {br:.3f} F1 {_f1(bp, br):.3f}{subject}  "
+                f"now P {p:.3f} R {rc:.3f} F1 {_f1(p, rc):.3f}  ({fields})")
+
+
 def main() -> None:
     print(f"extractor {RuleExtractor().label}")
-    tp = fp = fn = 0
-    blind_tp = blind_fp = blind_n = 0
+    total, groups = _Sum(), defaultdict(_Sum)
+    pairs: list[tuple[float, bool]] = []  # (confidence, right) of every claim extracted now
     for sample in SAMPLES:
         r = evaluate(AUDIT / sample["file"])
+        pairs += [(c, ok) for c, ok in zip(r.confidences, r.right) if c is not None]
         m, b = r.micro, sample["blind"]
-        tp, fp, fn = tp + m.tp, fp + m.fp, fn + m.fn
-        found = round(b["recall"] * sample["claims"])  # (the blind counts, from the recorded P and R)
-        blind_tp, blind_fp, blind_n = blind_tp + found, blind_fp + round(found / b["precision"] - found), blind_n + sample["claims"]
+        total.add(r, sample)
+        groups[sample["group"]].add(r, sample)
         fields = " ".join(f"{k} {v:.2f}" for k, v in r.field_overlap.items())
         print(f"{sample['file']:42s} papers {r.n_papers:3d}  blind F1 {b['f1']:.3f} ({sample['blind_rules']})  "
               f"now P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}  ({fields})")
-    p, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    print(f"{'all, now':42s} claims {tp + fn:4d}  P {p:.3f} R {rc:.3f} F1 {_f1(p, rc):.3f}")
-    bp, br = blind_tp / max(1, blind_tp + blind_fp), blind_tp / max(1, blind_n)
-    print(f"{'all, each blind':42s} claims {blind_n:4d}  P {bp:.3f} R {br:.3f} F1 {_f1(bp, br):.3f}")
+    print("\nby group (blind: each file as first scored; now: the current rules, no longer blind)")
+    for name, g in groups.items():
+        print(g.line(name))
+    print(total.line("all"))
+    cal = reliability(pairs)
+    print(f"confidence now: {cal['share_at_0.8']:.1%} of {len(pairs)} claims at >= 0.8, precision "
+          f"{cal['precision_at_0.8']:.3f} there; ECE {cal['ece']:.3f}")
 
 
 if __name__ == "__main__":
