@@ -96,6 +96,20 @@ def test_log_axes_hold_only_positive_values_and_the_rest_are_counted():
     assert "2 value(s) at or below 0 left off the log axis." in caption(frame, "src", off_axis=2)
 
 
+def test_a_narrow_log_axis_is_ticked_at_steps_and_its_domain_hugs_the_data():
+    from claimset.analysis.charts import log_axis, log_scale, log_ticks
+
+    # scores of 55-85%: one decade, read by its steps; the domain is the nearest steps around the data
+    assert log_ticks([55, 62, 70, 85]) == [50, 60, 70, 80, 90]
+    assert log_scale([55, 85]).to_dict()["domain"] == [50, 90]
+    assert log_ticks([4.1e8, 9.6e9]) == [2e8, 5e8, 1e9, 2e9, 5e9, 1e10]  # two decades: 1-2-5
+    assert log_ticks([1.1, 1000]) == [1, 10, 100, 1000]  # wider: powers of ten alone, as before
+    assert log_ticks([70]) == [70, 80]  # one value still gives an axis a length
+    labels = log_axis([0.011, 1], "share of claims", counts=False).to_dict()["labelExpr"]
+    assert "'0.05'" in labels and "'0.01'" in labels and "×" not in labels
+    assert "'20B'" in log_axis([7e9, 70e9], "model size (parameters)").to_dict()["labelExpr"]
+
+
 def test_every_chart_has_a_human_title_and_a_caption():
     for name in RECIPES:
         res = run_recipe(name, EPOCH_DATASET)

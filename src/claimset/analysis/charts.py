@@ -1,7 +1,7 @@
 """Altair charts of recipe results. Charts read the fitted result objects; they never refit.
 
-Conventions: a human title naming what is plotted; log axes ticked at powers of ten, labelled in SI
-for counts (1M, 1B, 1T) and as 10ⁿ otherwise; only positive values on a log axis (the rest counted in
+Conventions: a human title naming what is plotted; log axes ticked at powers of ten (and at the
+steps within a decade where they span one or two), labelled in SI for counts (1M, 1B, 1T) and as 10ⁿ otherwise; only positive values on a log axis (the rest counted in
 the caption); dates with years; one colour per claim type in every chart; a caption under each chart
 (source, claims and papers, the fit and its interval); a reference line where the field has one; a
 failed fit shows its points and says what is missing, never a line.
@@ -53,17 +53,52 @@ def power_label(value: float) -> str:
     return "10" + str(int(round(math.log10(value)))).translate(SUPERSCRIPT)
 
 
-def log_axis(values, title: str, counts: bool | None = None) -> alt.Axis:
-    """A log axis ticked at the powers of ten spanning ``values``, labelled by :func:`si` (counts)
-    or :func:`power_label`."""
+# Ticks within each decade of a log axis, by how many decades it spans: a narrow axis (scores of
+# 55-85%) is read by its steps (50, 60, ... 100), a wide one by its powers of ten alone.
+_DECADE_STEPS = ((1, (1, 2, 3, 4, 5, 6, 7, 8, 9)), (2, (1, 2, 5)))
+
+
+def log_ticks(values) -> list[float]:
+    """The ticks of a log axis for ``values`` (positive ones): powers of ten spanning them, or, on an
+    axis of one or two decades, the steps within each decade; the first and last ticks are the
+    axis's domain (the nearest ticks at or beyond the values)."""
     vals = [v for v in values if v is not None and v > 0 and math.isfinite(v)]
     lo, hi = (math.floor(math.log10(min(vals))), math.ceil(math.log10(max(vals)))) if vals else (0, 1)
-    ticks = [10.0 ** k for k in range(lo, max(hi, lo + 1) + 1)]
+    hi = max(hi, lo + 1)
+    steps = next((st for span, st in _DECADE_STEPS if hi - lo <= span), (1,))
+    ladder = [float(f"{m}e{k}") for k in range(lo, hi) for m in steps] + [float(f"1e{hi}")]
+    if not vals or len(steps) == 1:
+        return ladder
+    start = max((t for t in ladder if t <= min(vals)), default=ladder[0])
+    end = min((t for t in ladder if t >= max(vals)), default=ladder[-1])
+    if start == end:  # (one value, on a tick: the next tick up gives the axis a length)
+        end = ladder[min(ladder.index(end) + 1, len(ladder) - 1)]
+    return [t for t in ladder if start <= t <= end]
+
+
+def tick_label(value: float, counts: bool, stepped: bool = False) -> str:
+    """A log axis tick's label: SI for counts ("20B"); else, on an axis ticked at powers of ten only,
+    as :func:`power_label` ("10³"), and on a stepped axis plain from 0.001 to 9999 ("0.05", "2000"),
+    "2×10⁻⁴" beyond."""
+    if counts:
+        return si(value)
+    if not stepped:
+        return power_label(value)
+    if 1e-3 <= value < 1e4:
+        return f"{value:g}"
+    exponent = math.floor(math.log10(value) + 1e-9)
+    mantissa = round(value / 10.0 ** exponent, 6)
+    return power_label(10.0 ** exponent) if mantissa == 1 else f"{mantissa:g}×" + power_label(10.0 ** exponent)
+
+
+def log_axis(values, title: str, counts: bool | None = None) -> alt.Axis:
+    """A log axis ticked at :func:`log_ticks`, labelled by :func:`si` (counts) or as powers of ten."""
+    ticks = log_ticks(values)
     counts = any(w in title for w in COUNT_AXES) if counts is None else counts
-    label = si if counts else power_label
+    stepped = any(round(math.log10(t), 9) % 1 for t in ticks)
     expr = "''"
     for t in reversed(ticks):
-        expr = f"abs(datum.value - {t!r}) < {t * 1e-6!r} ? '{label(t)}' : {expr}"
+        expr = f"abs(datum.value - {t!r}) < {t * 1e-6!r} ? '{tick_label(t, counts, stepped)}' : {expr}"
     return alt.Axis(title=title, values=ticks, labelExpr=expr, grid=True)
 
 
@@ -71,7 +106,8 @@ def log_scale(values) -> alt.Scale:
     vals = [v for v in values if v is not None and v > 0 and math.isfinite(v)]
     if not vals:
         return alt.Scale(type="log")
-    return alt.Scale(type="log", domain=[10.0 ** math.floor(math.log10(min(vals))), 10.0 ** math.ceil(math.log10(max(vals)))])
+    ticks = log_ticks(vals)
+    return alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False)  # (a layer without the domain would round it out)
 
 
 def _points(data: pl.DataFrame) -> list[dict]:
