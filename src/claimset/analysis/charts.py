@@ -67,11 +67,15 @@ def log_ticks(values) -> list[float]:
     hi = max(hi, lo + 1)
     steps = next((st for span, st in _DECADE_STEPS if hi - lo <= span), (1,))
     ladder = [float(f"{m}e{k}") for k in range(lo, hi) for m in steps] + [float(f"1e{hi}")]
-    if not vals or len(steps) == 1:
-        return ladder
-    start = max((t for t in ladder if t <= min(vals)), default=ladder[0])
-    end = min((t for t in ladder if t >= max(vals)), default=ladder[-1])
-    if start == end:  # (one value, on a tick: the next tick up gives the axis a length)
+    return _around(ladder, min(vals), max(vals)) if vals and len(steps) > 1 else ladder
+
+
+def _around(ladder: list[float], low: float, high: float) -> list[float]:
+    """The run of ``ladder`` from its last tick at or below ``low`` to its first at or above ``high``
+    (two ticks at least: one value on a tick still gives the axis a length)."""
+    start = max((t for t in ladder if t <= low), default=ladder[0])
+    end = min((t for t in ladder if t >= high), default=ladder[-1])
+    if start == end:
         end = ladder[min(ladder.index(end) + 1, len(ladder) - 1)]
     return [t for t in ladder if start <= t <= end]
 
