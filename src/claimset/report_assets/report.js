@@ -23,6 +23,8 @@
     if (c.quality) {
       const q = Object.entries(c.quality.measured_on).map(([set, m]) => `${set}: micro-F1 ${m.f1.toFixed(3)} (P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)}, ${m.papers} papers)`);
       items.push(["measured quality", q.join("; ") + ` — ${c.quality.how}`]);
+      const h = c.quality.held_out_blind;
+      if (h) items.push(["held out, blind", `micro-F1 ${h.f1.toFixed(3)} (P ${h.precision.toFixed(3)}, R ${h.recall.toFixed(3)}) on ${h.papers} papers the rules were not tuned on; subject overlap ${h.subject.toFixed(2)} — ${h.how}`]);
     } else {
       items.push(["measured quality", "not measured for this extractor: run claimset evaluate --gold FILE"]);
     }
