@@ -39,6 +39,9 @@ def test_report_is_one_self_contained_file(reports):
     assert "<script src" not in page and "<link" not in page and "http://cdn" not in page and "https://cdn" not in page
     data = json.loads(page.split('<script id="data" type="application/json">', 1)[1].split("</script>", 1)[0])
     assert len(data["rows"]) == pl.read_parquet(BUNDLED_DATASET / "claims.parquet").height
+    # the header names each input file (not the title every input shares) and the held-out figures
+    assert data["card"]["sources"][0].startswith("corpus/000_") and "claimset input" not in data["card"]["sources"]
+    assert data["card"]["quality"]["held_out_blind"]["papers"] > 1000
 
 
 def test_report_refuses_to_replace_a_file_it_did_not_write(tmp_path):

@@ -24,7 +24,7 @@ from .corpus import ColumnMap, CorpusReader, _expand
 from .errors import ClaimsetError
 from .models import CLAIM_TYPES
 from .pipeline import ExtractSummary, check_output
-from .store import DatasetWriter
+from .store import INPUT_SOURCE, DatasetWriter
 
 
 def extract_shard(path: str, format: str | None = None, columns: ColumnMap | None = None,
@@ -100,7 +100,7 @@ def _write(futures, out, label: str, shards: list[str]) -> ExtractSummary:
             n_claims += claims.num_rows
         stats.n_papers = writer.n_papers
         written = writer.commit(inputs=[Path(s) for s in shards],
-                                sources=[{"title": "claimset input", "path": n} for n in stats.names])
+                                sources=[{"title": INPUT_SOURCE, "path": n} for n in stats.names])
         per_type = {t: writer.per_type.get(t, 0) for t in CLAIM_TYPES}
     return ExtractSummary(out=written, corpus=stats, n_claims=n_claims, per_type=per_type, extractor=label,
                           papers_with_claims=with_claims, jobs=0)

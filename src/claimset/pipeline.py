@@ -11,7 +11,7 @@ from .corpus import ColumnMap, CorpusRead, CorpusReader, merge_metadata
 from .errors import ClaimsetError
 from .extract import get_extractor
 from .models import CLAIM_TYPES, Paper
-from .store import DatasetWriter, check_output
+from .store import INPUT_SOURCE, DatasetWriter, check_output
 
 if TYPE_CHECKING:  # pragma: no cover
     from .llm import LLMConfig
@@ -114,7 +114,7 @@ def extract_corpus(
             writer.write(existing.papers, existing.claims)
         tally = _write_all(writer, results, reader, progress)
         corpus = reader.stats
-        sources = [{"title": "claimset input", "path": n} for n in corpus.names]
+        sources = [{"title": INPUT_SOURCE, "path": n} for n in corpus.names]
         if any("all_ml_systems" in n for n in corpus.names):
             sources.append(EPOCH_SOURCE)
         written = writer.commit(inputs=[Path(f) for f in corpus.files], sources=sources, renames=reader.id_renames())

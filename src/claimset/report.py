@@ -47,11 +47,20 @@ def _card(dataset: Path, papers: pl.DataFrame, claims: pl.DataFrame) -> dict[str
     label = meta.get("extractor") or (claims["extractor"][0] if claims.height else "")
     return {"name": card.get("name") or dataset.name, "title": card.get("title"), "version": meta.get("version"),
             "schema_version": card.get("schema_version"), "extractor": label,
-            "sources": [s.get("title") or s.get("path") for s in card.get("sources", [])],
+            "sources": [_source_label(s) for s in card.get("sources", [])],
             "licenses": [lic.get("name") or lic.get("title") for lic in card.get("licenses", [])],
             "papers": papers.height, "claims": claims.height,
             "per_type": dict(claims.group_by("claim_type").len().sort("claim_type").iter_rows()),
             "quality": measured_quality(label)}
+
+
+def _source_label(source: dict[str, Any]) -> str:
+    """A source as the page names it: an input file by its path (every input has the same title), any
+    other source by its title."""
+    from .store import INPUT_SOURCE
+
+    title = source.get("title")
+    return (source.get("path") or title or "") if title in (None, INPUT_SOURCE) else title
 
 
 def _rows(frame: pl.DataFrame) -> tuple[list[list[Any]], dict[str, str]]:

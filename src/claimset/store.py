@@ -40,6 +40,7 @@ PAPERS_FILE = "papers.parquet"
 CLAIMS_FILE = "claims.parquet"
 CARD_FILE = "datapackage.json"
 README_FILE = "README.md"
+INPUT_SOURCE = "claimset input"  # the title of each input file in a card's sources
 
 
 def _sha256(path: Path) -> str:
