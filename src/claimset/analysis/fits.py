@@ -363,7 +363,7 @@ def fit_saturating(
 
 
 def _doubling(gr: float) -> float:
-    """Months for a tenfold-per-``gr``-years growth to double; infinite for no growth."""
+    """The doubling time in months of a growth of ``gr`` orders of magnitude per year (infinite for none)."""
     return 12 * math.log10(2) / gr if gr > 0 else float("inf")
 
 
