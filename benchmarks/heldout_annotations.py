@@ -54,12 +54,17 @@ class _Sum:
     subject_claims: int = 0
 
     def add(self, r, sample: dict) -> None:
-        m, b = r.micro, sample["blind"]
+        m = r.micro
         self.tp, self.fp, self.fn, self.files, self.papers = self.tp + m.tp, self.fp + m.fp, self.fn + m.fn, self.files + 1, self.papers + r.n_papers
         self.matches += r.n_matches
         for k, v in r.field_overlap.items():
             self.fields[k] = self.fields.get(k, 0.0) + v * r.n_matches
-        found = round(b["recall"] * sample["claims"])  # (the blind counts, from the recorded P and R)
+        self.add_blind(sample)
+
+    def add_blind(self, sample: dict) -> None:
+        """The sample's blind counts, from its recorded P and R (and subject overlap, where recorded)."""
+        b = sample["blind"]
+        found = round(b["recall"] * sample["claims"])
         self.blind_tp += found
         self.blind_fp += round(found / b["precision"] - found)
         self.blind_n += sample["claims"]
@@ -82,15 +87,8 @@ def blind_summary() -> dict:
     ``extractors/quality.json`` and the dataset card."""
     total = _Sum()
     for sample in SAMPLES:
-        b = sample["blind"]
-        found = round(b["recall"] * sample["claims"])
-        total.blind_tp += found
-        total.blind_fp += round(found / b["precision"] - found)
-        total.blind_n += sample["claims"]
+        total.add_blind(sample)
         total.papers += sum(1 for line in (AUDIT / sample["file"]).open(encoding="utf-8") if line.strip())
-        if "subject" in b:
-            total.blind_subject += b["subject"] * sample["claims"]
-            total.subject_claims += sample["claims"]
     p, r = total.blind_tp / max(1, total.blind_tp + total.blind_fp), total.blind_tp / max(1, total.blind_n)
     return {"samples": len(SAMPLES), "papers": total.papers, "claims": total.blind_n, "precision": round(p, 3),
             "recall": round(r, 3), "f1": round(_f1(p, r), 3),
