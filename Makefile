@@ -73,6 +73,7 @@ bench: $(TSTAMP)
 	$(BIN)/python benchmarks/heldout_annotations.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_throughput.py --sizes 20000 --repeat 3
+	$(BIN)/python benchmarks/bench_versions.py b6ea161 845006b HEAD
 	$(BIN)/python benchmarks/profile_extract.py --top 10
 	$(BIN)/python benchmarks/profile_process.py --n 20000
 	$(BIN)/python benchmarks/bench_bootstrap.py
