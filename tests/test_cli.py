@@ -7,7 +7,7 @@ import json
 import polars as pl
 import pytest
 
-from .conftest import EPOCH, GOLD, needs
+from .conftest import BUNDLED_DATASET, EPOCH, GOLD, needs
 
 
 def test_extract_jsonl_keeps_ids_and_prints_summary(cli, tmp_path):
@@ -224,3 +224,14 @@ def test_year_filters(cli):
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert rows and {row["year"] for row in rows} == {2024}
+
+
+def test_search_takes_a_dataset_first_and_words_unquoted(cli):
+    """`claimset search DATASET word word` as `show DATASET` is written; the words need no quotes."""
+    by_option = cli("search", "speedup", "faster", "-d", str(BUNDLED_DATASET), "--format", "jsonl", "-n", "0")
+    by_position = cli("search", str(BUNDLED_DATASET), "speedup", "faster", "--format", "jsonl", "-n", "0")
+    quoted = cli("search", "speedup faster", "--format", "jsonl", "-n", "0")
+    assert by_option.returncode == by_position.returncode == quoted.returncode == 0
+    assert by_option.stdout == by_position.stdout == quoted.stdout and by_position.stdout.strip()
+    every = cli("search", str(BUNDLED_DATASET), "--format", "jsonl", "-n", "0")  # the folder alone: all its claims
+    assert len(every.stdout.splitlines()) == pl.read_parquet(BUNDLED_DATASET / "claims.parquet").height

@@ -90,6 +90,14 @@ DatasetArg = Annotated[
 ]
 
 
+def _leading_dataset(words: list[str], dataset: Path | None) -> tuple[Path | None, str]:
+    """`search DATASET WORDS...`, as `show DATASET` is written: a first word that is a dataset folder
+    (and no --dataset) names the dataset; the other words are the query."""
+    if dataset is None and words and (Path(words[0]) / "datapackage.json").is_file():
+        return Path(words[0]), " ".join(words[1:])
+    return dataset, " ".join(words)
+
+
 def _dataset(path: Path | None) -> Path:
     from .pipeline import bundled_dataset
 
@@ -345,7 +353,7 @@ DatasetOpt = Annotated[Optional[Path], typer.Option("--dataset", "-d", help="Dat
 @app.command()
 @_handled
 def search(
-    query: Annotated[Optional[str], typer.Argument(help="Words that must all appear in the sentence, subject, baseline or benchmark.")] = None,
+    words: Annotated[Optional[list[str]], typer.Argument(help="Words that must all appear in the sentence, subject, baseline or benchmark (quoted or not); a dataset folder may come first, as in `show`.", show_default=False)] = None,
     dataset: DatasetOpt = None,
     claim_type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only these claim types (repeatable).")] = None,
     min_value: Annotated[Optional[float], typer.Option("--min", help="Only claims with value >= this.")] = None,
@@ -363,7 +371,8 @@ def search(
     """Find claims by words of their sentence, subject, baseline or benchmark."""
     from .query import search_claims
 
-    df = search_claims(_dataset(dataset), query, types=claim_type, min_value=min_value, max_value=max_value,
+    folder, query = _leading_dataset(words or [], dataset)
+    df = search_claims(_dataset(folder), query or None, types=claim_type, min_value=min_value, max_value=max_value,
                        benchmark=benchmark, subject=subject, min_confidence=min_confidence, units=unit,
                        since=year or since, until=year or until)
     _print_claims(df, fmt, limit, paper_col=True)
