@@ -41,7 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     spy = BIN / "py-spy"
     if not spy.exists():
         subprocess.run([str(BIN / "pip"), "install", "-q", "py-spy"], check=True)
-    work = Path(tempfile.mkdtemp(prefix="claimset-spy-"))
+    with tempfile.TemporaryDirectory(prefix="claimset-spy-") as tmp:
+        return _profile(args, spy, Path(tmp))
+
+
+def _profile(args: argparse.Namespace, spy: Path, work: Path) -> int:
     corpus = make_corpus(args.n, work)
     raw = work / "samples.txt"
     cmd = [str(spy), "record", "--subprocesses", "--format", "raw", "--rate", "200", "--output", str(raw), "--",
