@@ -21,6 +21,11 @@ CASES = [
     ("We train a model\nwith 7\u202fbillion parameters.", ("model_size", "7\u202fbillion", 7e9, None, "exact")),
     (r"It is trained on 10^{9} tokens.", ("dataset_size", "10^{9}", 1e9, None, "exact")),
     (r"It improves BLEU by $+3.1$ points.", ("benchmark_score", "+3.1", 3.1, None, "exact")),
+    # the markup a number's unit sits in is closed in its span; a factor before its number; text-mode times
+    (r"Our kernel runs $2.5\mathrm{x}$ faster than the baseline.", ("speedup", r"2.5\mathrm{x}", 2.5, None, "exact")),
+    (r"Our kernel is $\times 3$ faster than the baseline.", ("speedup", r"\times 3", 3.0, None, "exact")),
+    (r"Our kernel is 2.5\texttimes{} faster than the baseline.", ("speedup", r"2.5\texttimes{}", 2.5, None, "exact")),
+    ("Kestrel-Coder reaches pass@1=67.2% on HumanEval.", ("benchmark_score", "67.2%", 67.2, None, "exact")),
 ]
 
 

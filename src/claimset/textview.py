@@ -181,6 +181,9 @@ class TextView:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return pos, pos
         s, e = self.starts[start], self.ends[end - 1]
+        if number:  # "2.5\\mathrm{x" -> "2.5\\mathrm{x}": close the markup the span opened
+            while self.original.count("{", s, e) > self.original.count("}", s, e) and self.original.startswith("}", e):
+                e += 1
         if number and self.original.count("$", s, e) % 2:  # "2.5$\\times" -> "2.5$\\times$": close the math
             nxt = self.starts[end] if end < len(self.starts) else len(self.original)
             if self.original[e:nxt].startswith("$"):

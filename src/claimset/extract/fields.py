@@ -466,6 +466,8 @@ class FieldFinder:
         best_d = 1e9
         previous = None
         for mm in self._metric_ci.finditer(sentence):
+            if self.rx.metric_as_verb.match(sentence, mm.start()):
+                continue  # ("models score only 23%": the verb)
             d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
             if d > VAGUE_REACH and mm.group(0).lower() in self.words["vague_metrics"]:
                 continue  # ("state-of-the-art performance on Kinetics (90.0% ...": a word, not the metric)
@@ -728,7 +730,7 @@ class FieldFinder:
             return pointed
         if not phrase or phrase.split()[-1].lower() in self.words["function_words"]:
             return False, None
-        phrase = self.rx.result_of.sub("", phrase)
+        phrase = self.rx.result_of.sub("", self.rx.focus_adverb.sub("", phrase))
         owner = self._possessive.match(phrase)
         if owner and self._good_phrase(owner.group(1)):
             return True, owner.group(1)  # "Kestrel 8B's win rate against GPT-4 on AlpacaEval increases ..."

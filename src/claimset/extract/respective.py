@@ -45,7 +45,7 @@ class RespectiveLists:
     def __init__(self, fields: "FieldFinder", kind_of=None, measurement: str | None = None):
         rx = fields.rx
         self._cue, self._gap = rx.respectively, rx.list_gap
-        self._names = rx.name_list
+        self._names, self._fronted = rx.name_list, rx.fronted_before_list
         self._metrics = fields.metric_spans
         self._what = fields.benchmark_word_end
         self._kind_of = kind_of  # phrase -> the type its trigger words name (TriggerScorer.kind_of), or None
@@ -152,8 +152,11 @@ class RespectiveLists:
         groups outside the numbers; a list of metric names first, for the metric field only."""
         k = len(groups)
         lo, hi = groups[0][0].start, groups[-1][-1].after
-        names = [(self._listed(nl.group(0)), text[max(s0, nl.start() - 120) : nl.start()])
-                 for nl in self._names.finditer(text, s0, s1) if nl.end() <= lo or nl.start() >= hi]
+        opening = self._fronted.match(text, s0, s1)
+        names = [(self._listed(part), text[max(s0, nl.start() - 120) : nl.start()])
+                 for nl in self._names.finditer(text, s0, s1) if nl.end() <= lo or nl.start() >= hi
+                 for part in (_fronted_parts(nl.group(0), opening.end() - nl.start())
+                              if opening is not None and nl.start() <= opening.end() else [nl.group(0)])]
         lists = [(FIELDS, ml, before) for ml, before in names if len(ml) == k]
         metrics = self._metric_list(text, s0, s1, k)
         return [(("metric",), metrics, "")] + lists if metrics else lists
@@ -180,6 +183,22 @@ class RespectiveLists:
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s*/\s*(?=[A-Za-z])", re.IGNORECASE)
 # between two metric names of one list: a separator, after a word saying the first is a score
 _METRIC_SEPARATOR = re.compile(r"(?:[\s\-](?:scores?|values?|rates?))?(?:" + _SEPARATOR.pattern + ")", re.IGNORECASE)
+
+
+def _fronted_parts(names: str, opening: int) -> list[str]:
+    """A name list that runs on from the phrase opening its sentence ("On A, B and C score ...", where
+    ``names[:opening]`` is "On "): the phrase's names (up to the comma that closes it: the first one
+    after an "and", else the first one), the names after that comma, and the list whole."""
+    whole = names[opening:]
+    cut, joined = None, False
+    for sep in _SEPARATOR.finditer(whole):
+        if sep.group(0).strip() == ",":
+            if joined:
+                cut = sep
+                break
+            cut = cut or sep
+        joined = joined or sep.group(0).strip(" ,") in ("and", "&")
+    return [whole[: cut.start()], whole[cut.end() :], whole] if cut else [whole]
 
 
 _EXAMPLES_CUE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s*$", re.IGNORECASE)
