@@ -356,7 +356,8 @@ class FieldFinder:
         """A metric ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs"), a unit, a list marker, a lone
         lower-case word or a dash ("-Supports two modes, achieving") names no system."""
         return bool(self._is_metric_name(subject) or not any(ch.isalnum() for ch in subject)
-                    or self.rx.unit_word.fullmatch(subject) or self.rx.not_a_name.fullmatch(subject))
+                    or self.rx.unit_word.fullmatch(subject)
+                    or self.rx.not_a_name.fullmatch(subject) and subject.lower() not in self.words["people"])
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
@@ -367,6 +368,7 @@ class FieldFinder:
             out["subject"], out["baseline"] = (out["baseline"] if m.role == other else None), None
         elif kind == self.roles["measurement"]:
             self._bracketed_owner(sentence, a, out)
+            self._compared_owner(sentence, a, out)
             self._by_agent(sentence[a + m.after - m.start :], out)
         return out
 
@@ -441,6 +443,34 @@ class FieldFinder:
                         or self.rx.spaced_version_name.match(name)) or name in self._generic:
             return
         out["subject"], out["baseline"] = name, None
+
+    def _compared_owner(self, sentence: str, a: int, out: dict) -> None:
+        """"outperforming Heron's 61.2%", "far below human performance of 89.4%": a result said of
+        another system (or of people) in a comparison is theirs (guidelines: the other value's
+        subject is the other system)."""
+        name, possessive = self._compared_name(sentence[max(0, a - 60) : a])
+        if name and self._can_own(name, possessive) \
+                and name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
+            out["subject"], out["baseline"] = name, None
+
+    def _compared_name(self, near: str) -> tuple[str, bool]:
+        """The system whose result ends ``near`` ("Heron's ", "human performance of "), and whether it
+        is written as a possessive; "" where none is."""
+        if "'s " in near[-20:]:
+            owned = self.rx.owner_possessive_before.search(near)
+            if owned:
+                return owned.group("name"), True
+        if " of" in near[-12:]:
+            owned = self.rx.owner_measure_before.search(near)
+            if owned and self._is_measure(owned.group("m")):
+                return owned.group("name"), False
+        return "", False
+
+    def _can_own(self, name: str, possessive: bool) -> bool:
+        """A name, or people ("human"); a possessive may be a plain capitalised word ("Heron's")."""
+        if name.lower() in self.words["people"]:
+            return True
+        return name not in self._generic and (self._namey(name) or possessive and name[0].isupper())
 
     def _metric_right_before(self, sentence: str, a: int, b: int) -> str | None:
         """"improves BLEU by 1.2 and ROUGE-L by 0.8": a metric linked to the number right before it
@@ -538,14 +568,19 @@ class FieldFinder:
         """Can ``name`` (after ``cue``, "on", "of" ..., or before "benchmark") be a benchmark? A single
         plain capitalised word only after "on"/"in"/"across" ("on Cityscapes"; "of Meena" is a model)."""
         first = name.split()[0]
-        if first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name) \
-                or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1]) \
-                or self.rx.compute_unit_word.match(first) \
-                or self.rx.unit_word.match(name) or name.endswith("'s"):
-            return False  # (a possessive, "ChatBIT's BLEU", owns the result: it is no benchmark)
+        if self._never_benchmark(name, first, metric):
+            return False
         if not self._namey(first) and len(name.split()) == 1 and not re.search(r"\d", name):
             return name.isupper() or cue is None or cue.lower() in ("on", "in", "across")
         return True
+
+    def _never_benchmark(self, name: str, first: str, metric: str | None) -> bool:
+        """A metric, a model family or sized model ("Heron-7B"), a unit, or a possessive ("ChatBIT's
+        BLEU": it owns the result) is no benchmark."""
+        return bool(first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name)
+                    or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1])
+                    or self.rx.compute_unit_word.match(first) or self.rx.unit_word.match(name) or name.endswith("'s")
+                    or self.rx.sized_model_name.search(name))
 
     def _compared_performance(self, sentence: str) -> str | None:
         """"we keep 96.7% of the 11B model's performance", "tripling the performance of T5-XXL": the
