@@ -699,6 +699,8 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
     None when they are two numbers of their own."""
     gap = text[a.after : b.start]
     before = text[max(0, a.start - 40) : a.start]
+    if a.unit == b.unit == "USD":  # ("from $0.12 to $0.03": the dollar signs stand outside the numbers)
+        gap, before = gap.removesuffix("$"), before.removesuffix("$")
     b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
     if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
         # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range

@@ -548,7 +548,7 @@ class FieldFinder:
         else:
             at = sentence.rfind(metric, max(0, a - 40), a)
             bm = self._bench_before_metric.search(sentence, max(0, at - 40), at) if at > 0 else None
-        name = bm.group("name") if bm else None
+        name = self._without_owner(bm.group("name")) if bm else None  # ("Heron's MMLU accuracy")
         return name if name and self._namey(name.split()[0]) and self._benchmark_name(name, metric, None) else None
 
     def _bracketed_benchmark(self, sentence: str, a: int) -> str | None:
@@ -746,8 +746,14 @@ class FieldFinder:
         verbs = [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start())
                  and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))
                  and not (v.group(0).endswith("ing") and self.rx.determiner_before.search(head[max(0, v.start() - 12) : v.start()]))]
+        verbs = [v for i, v in enumerate(verbs) if not (i and self._object_noun(head, verbs[i - 1], v))]
         named = [_WORD.match(head, m.start("v")) for m in self.rx.name_verb.finditer(head) if self._names_system(m.group("n"))]
         return sorted(verbs + named, key=lambda v: v.start()) if named else verbs
+
+    def _object_noun(self, head: str, before: re.Match, v: re.Match) -> bool:
+        """"Kestrel cuts API costs by 60%": a noun-verb right after the verb before it and a short
+        object is that object's noun."""
+        return bool(self.rx.noun_verb.match(v.group(0)) and self.rx.object_gap.fullmatch(head, before.end(), v.start()))
 
     def _names_system(self, token: str) -> bool:
         """A token that names a system: name-like ("Kestrel-2"), or a lower-case name with a version
@@ -809,6 +815,8 @@ class FieldFinder:
             return True, named
         if phrase and self._is_pronoun(phrase):
             return True, method or (phrase if phrase.lower() not in self.words["bare_pronouns"] else None)
+        if phrase.endswith((" it", " we")):
+            return True, method  # ("On A, B and C it reaches": the opening phrase runs into "it")
         if self.rx.demonstrative.match(phrase):
             return True, None  # "These explorations are performed using ...": neither a name nor "we"/"it"
         return None
@@ -886,6 +894,9 @@ class FieldFinder:
         left = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
         left = left if left.strip() else sentence[:a]
         right = sentence[end:]
+        sibling = self.rx.bracket_size_sibling.search(left[-80:])
+        if sibling and sibling.group("name") not in self._generic:
+            return sibling.group("name")  # ("Heron (671B total, 37B activated)")
         return (self._slash_sibling(left, sentence[a:b]) or self._class_in_brackets(left) or self._name_before(left)
                 or self._name_with(left, sentence[a:b]) or self._model_with(left, right)
                 or self._description_named(left, right) or self._name_after(right) or self._fronted_owner(left, right)

@@ -137,13 +137,13 @@ class RespectiveLists:
         """(field, one name per group) for each field whose value is a member of a list of as many
         names in the sentence."""
         lists = self._name_lists(text, s0, s1, groups)
-        out = []
+        out: list[tuple[str, list[str]]] = []
         for field in FIELDS:
             values = {(g[0].claim.__dict__.get(field) or "").lower() for g in groups} - {""}
             for fields, members, before in lists:
-                if field in fields and (any(_same(v, m) for v in values for m in members)
-                                        or _exemplified(before, values)):
-                    out.append((field, members))
+                if field in fields and all(members != taken for _, taken in out) \
+                        and (any(_same(v, m) for v in values for m in members) or _exemplified(before, values)):
+                    out.append((field, members))  # (one list fills one field: a benchmark is never the subject)
                     break
         return out
 

@@ -643,8 +643,10 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _respective_scores(c: Ctx, k: Kit) -> bool:
     """"the recall, precision and F1 of X are 0.91, 0.89 and 0.90, respectively": a list of bare
-    numbers that "respectively" assigns to the metrics named before it."""
-    return c.m.in_list and bool(k.P.respectively_after.match(c.right)) and k.fields.metric_in(c.list_left)
+    numbers that "respectively" assigns to the metrics named before it, or that a score's cue opens
+    ("on A, B and C it reaches 56.1, 61.3 and 30.2, respectively")."""
+    return c.m.in_list and bool(k.P.respectively_after.match(c.right)) \
+        and (k.fields.metric_in(c.list_left) or bool(k.P.bare_before.search(c.list_left)))
 
 
 def _paren_score(c: Ctx, k: Kit) -> bool:
