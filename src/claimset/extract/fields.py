@@ -373,15 +373,25 @@ class FieldFinder:
         return out
 
     def _by_agent(self, right: str, out: dict) -> None:
-        """"higher than 30.6% by Kestrel on FooBench": a result followed by "by NAME" is that system's
-        (the other side of a comparison)."""
-        if not right.startswith(" by "):
-            return  # (cheap: most numbers have no agent)
-        am = self.rx.by_agent_after.match(right)
-        name = am.group("name") if am else None
+        """"higher than 30.6% by Kestrel on FooBench", "versus 141 for the Kneser-Ney baseline": a result
+        followed by "by NAME" or "for the NAME baseline" is that system's (the other side of a
+        comparison), and NAME is not what it is measured on."""
+        name, system = self._agent_after(right)
+        if system and (out["benchmark"] or "").lower() == name.lower():
+            out["benchmark"] = None
         if name and self._namey(name.split()[0]) and name not in self._generic \
                 and name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
             out["subject"], out["baseline"] = name, None
+
+    def _agent_after(self, right: str) -> tuple[str, bool]:
+        """The system named right after a result, and whether a word says it is one ("baseline")."""
+        if not right.startswith((" by ", " for ", " of ")):
+            return "", False  # (cheap: most numbers have no agent)
+        am = self.rx.by_agent_after.match(right)
+        if am:
+            return am.group("name"), False
+        am = self.rx.for_system_after.match(right)
+        return (am.group("name"), True) if am else ("", False)
 
     def _not_on_itself(self, out: dict, sentence: str, text: str) -> dict:
         """A benchmark that is the subject itself, or one of the models listed with it ("versions of
