@@ -379,9 +379,8 @@ class FieldFinder:
         name, system = self._agent_after(right)
         if system and (out["benchmark"] or "").lower() == name.lower():
             out["benchmark"] = None
-        if name and self._namey(name.split()[0]) and name not in self._generic \
-                and name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
-            out["subject"], out["baseline"] = name, None
+        if name and self._namey(name.split()[0]) and name not in self._generic:
+            self._owned_by(name, out)
 
     def _agent_after(self, right: str) -> tuple[str, bool]:
         """The system named right after a result, and whether a word says it is one ("baseline")."""
@@ -448,20 +447,24 @@ class FieldFinder:
         if not (bm and self._namey(bm.group("name"))):  # ("AgentX with GPT-4V (8.3%)": AgentX's score)
             bm = self.rx.name_bracket_before.search(near)
         name = bm.group("name") if bm else None
-        if not name or name.lower() in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()} \
-                or not (any(self._namey(w) or self.rx.versioned_name.match(w) for w in name.split())
-                        or self.rx.spaced_version_name.match(name)) or name in self._generic:
-            return
-        out["subject"], out["baseline"] = name, None
+        if name and (any(self._namey(w) or self.rx.versioned_name.match(w) for w in name.split())
+                     or self.rx.spaced_version_name.match(name)) and name not in self._generic:
+            self._owned_by(name, out)
+
+    @staticmethod
+    def _owned_by(name: str, out: dict) -> None:
+        """The other side of a comparison is ``name``'s result: its subject, with no baseline (unless
+        the name is what it is measured on or by)."""
+        if name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
+            out["subject"], out["baseline"] = name, None
 
     def _compared_owner(self, sentence: str, a: int, out: dict) -> None:
         """"outperforming Heron's 61.2%", "far below human performance of 89.4%": a result said of
         another system (or of people) in a comparison is theirs (guidelines: the other value's
         subject is the other system)."""
         name, possessive = self._compared_name(sentence[max(0, a - 60) : a])
-        if name and self._can_own(name, possessive) \
-                and name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
-            out["subject"], out["baseline"] = name, None
+        if name and self._can_own(name, possessive):
+            self._owned_by(name, out)
 
     def _compared_name(self, near: str) -> tuple[str, bool]:
         """The system whose result ends ``near`` ("Heron's ", "human performance of "), and whether it
