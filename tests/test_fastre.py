@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimset.extract.specs import specs
@@ -53,11 +53,39 @@ def test_a_window_that_ends_inside_a_word_reads_as_the_text_end():
 
 
 def test_scanned_phrase_lists_run_on_re2():
-    # a look-around added to one of these lists sends every scan of it back to ``re`` (several times slower)
+    # RE2 scans these, or at least rules out the calls that cannot match (the gate): a construct RE2
+    # cannot read sends every call back to ``re`` (several times slower)
     from claimset.extract.specs import SCANNED
 
     for name in SCANNED:
-        assert getattr(specs().P, name).fast is not None, name
+        scanner = getattr(specs().P, name)
+        assert scanner.fast is not None or scanner._gate is not None, name
+
+
+GATE_PIECES = ["batch size", "batch", "size", " of", " ", "\n", "é", "×", "3", "tokens", "(", ")", "~", "trained on", "Foo",
+               "-", "ſ"]
+GATED = [(r"(?:batch size|size of)\s?$", re.IGNORECASE), (r"^\s?(?:tokens|batch)(?![\w\-])", re.IGNORECASE),
+         (r"(?<![\w\-])(?:trained on|Foo)\s(?:~\s?)?$", 0), (r"\bof\s(?=\d)", 0), (r"(?:^|\()size$", 0), (r"(?<!\()size$", 0),
+         (r"(?<![\w(])batch\b", 0)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(GATE_PIECES), max_size=12), st.integers(0, 30), st.integers(0, 40))
+@example(["size", "\n"], 0, 5)  # re's "$" also matches before a final line break
+@example(["batch", "size", " x"], 0, 9)  # a window's end is the text's end: "$" matches there
+@example(["batch", "size"], 0, 5)  # ... and so does "\b"
+@example(["é", "batch", "size"], 1, 6)
+def test_the_gate_rules_out_only_what_re_does_not_match(pieces, pos, end):
+    """match and search give ``re``'s answer whatever the gate says: anchors, look-arounds, a final
+    line break, letters outside ASCII, a window's end (the text ends there, as ``re`` reads it)."""
+    text = "".join(pieces)
+    for pattern, flags in GATED:
+        s = Scanner(pattern, flags)
+        assert s._gate is not None
+        for args in ((pos,), (pos, end)):
+            for ours, python in ((s.match, s.py.match), (s.search, s.py.search)):
+                got, want = ours(text, *args), python(text, *args)
+                assert (got and got.span()) == (want and want.span()), (pattern, text, args)
 
 
 @settings(max_examples=300, deadline=None)

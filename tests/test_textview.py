@@ -4,9 +4,12 @@ the text as written (abstract[start:end] == number)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimset.extract import RuleExtractor
 from claimset.models import Paper
+from claimset.textview import _trigger, needs_normalizing
 
 EX = RuleExtractor()
 
@@ -36,3 +39,14 @@ def test_forms_read_through_the_view_with_offsets_into_the_original(abstract, ex
         assert abstract[c.start : c.end] == c.number and c.number in c.sentence
     got = {(c.claim_type, c.number, c.value, c.value_max, c.qualifier) for c in claims}
     assert expected in got, got
+
+
+_ASCII_PIECES = st.sampled_from(["-", "--", "{", "\\", "$", "&", "~", "\r", "\n", "^", "a", " ", "3", "{\\", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+                 st.lists(_ASCII_PIECES, max_size=12).map("".join)))
+def test_ascii_trigger_strings_agree_with_the_trigger_pattern(text):
+    """On ASCII text the cheap `in` test (text.toml ascii_trigger) says what the trigger scan says."""
+    assert needs_normalizing(text) == (_trigger().search(text) is not None)

@@ -23,6 +23,7 @@ try:  # an optional accelerator: without it every scan is done by ``re``
 except ImportError:  # pragma: no cover - google-re2 is a dependency; kept optional for odd platforms
     re2 = None
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+_ANCHOR_START = getattr(getattr(re2, "_Anchor", None), "ANCHOR_START", None)
 
 # Python's \s: \t \n \v \f \r, the separators \x1c-\x1f, NEL and Unicode's separators (RE2's \s is
 # [\t\n\f\r ]); checked against every code point by tests/test_fastre.py
@@ -91,7 +92,12 @@ class Scanner:
         self._sraw = getattr(self.starts, "_regexp", None)
         # for scans that end inside the text (windows): the pattern with no assertion at all
         self._free: Any = getattr(_starts(pattern, flags, assertions=False), "_regexp", None) if self.fast is None else None
-        self.match, self.fullmatch = self.py.match, self.py.fullmatch
+        # The gate: RE2 on the pattern without its look-arounds (it matches wherever the pattern does)
+        # tells at once where there is no match at all, the common case, before ``re`` backtracks
+        # through a long alternation; used by ``match`` and by searches RE2 cannot run exactly.
+        self._gate: Any = getattr(_compile_re2(_without_lookarounds(pattern), flags)[0], "_regexp", None)
+        self.match = self._gated_match if self._gate is not None else self.py.match
+        self.fullmatch = self.py.fullmatch
         self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
 
     @property
@@ -105,6 +111,23 @@ class Scanner:
         if self.anchored and (pos or end != len(text) or text.endswith("\n")):
             return self.py
         return self.fast
+
+    def _may_match(self, text: str, pos: int, endpos: int | None, anchor: Any) -> bool:
+        """False only where the pattern has no match in ``text[pos:endpos]`` (read as ``re`` reads
+        it: the text ends at endpos), starting at ``pos`` with ``anchor``; True when unsure."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if not 0 <= pos <= end or not re2_reads_as_python(text) or text.endswith("\n", 0, end):
+            return True  # (Python's "$" also matches before a final line break, RE2's does not)
+        if text.isascii():
+            return self._gate.Match(anchor, text[:end].encode("ascii"), pos, end)[0][0] >= 0
+        head = text[:end]
+        data = head.encode("utf-8")
+        return self._gate.Match(anchor, data, len(head[:pos].encode("utf-8")), len(data))[0][0] >= 0
+
+    def _gated_match(self, text: str, pos: int = 0, endpos: int | None = None):
+        if not self._may_match(text, pos, endpos, _ANCHOR_START):
+            return None
+        return self.py.match(text, pos) if endpos is None else self.py.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator:
         end = len(text) if endpos is None else endpos
@@ -158,6 +181,8 @@ class Scanner:
             return re2._Match(self.fast, text, pos, end, spans) if spans[0][0] >= 0 else None
         if engine is self.fast and end < len(text):
             return engine.search(text[:end], pos)  # (as in finditer: the text ends at endpos)
+        if engine is self.py and self._gate is not None and not self._may_match(text, pos, end, _UNANCHORED):
+            return None
         return engine.search(text, pos, end)
 
     def spans(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -102,7 +102,10 @@ class TextRule(BaseModel):
         m = self.regex.match(text, pos)
         if m is None:  # pragma: no cover - the combined pattern matched here
             return None, None
-        new = FUNCTIONS[self.function](m) if self.function is not None else m.expand(self.replace)
+        if self.function is not None:
+            new = FUNCTIONS[self.function](m)
+        else:  # (a template with no group reference is itself: no expansion, as for most line breaks)
+            new = m.expand(self.replace) if "\\" in self.replace else self.replace
         if new is not None and m.re.groups and m.group(1) is not None and len(new) == len(m.group(1)) \
                 and self.replace in (None, "\\1"):
             return new, m.start(1)  # unwrapped markup: the content keeps its own offsets
@@ -120,6 +123,7 @@ class TextSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     trigger: str
+    ascii_trigger: list[str] = Field(min_length=1)
     rules: list[TextRule]
 
 
@@ -243,9 +247,16 @@ def _composed(starts: list[int] | None, ends: list[int] | None, s2: list[int], e
     return [starts[i] if i < len(starts) else n for i in s2], [ends[i - 1] if i > 0 else 0 for i in e2]
 
 
+def needs_normalizing(text: str) -> bool:
+    """Does any rule have work in ``text``? (A cheap test: most abstracts are ASCII.)"""
+    if text.isascii():
+        return any(s in text for s in _spec().ascii_trigger)
+    return _trigger().search(text) is not None
+
+
 def normalize(text: str) -> TextView:
     """The normalised view of ``text`` (itself, when nothing needs normalising)."""
-    if not _trigger().search(text):
+    if not needs_normalizing(text):
         return TextView(text, text)
     cur, starts, ends = text, None, None
     for rs in _passes():
