@@ -95,7 +95,9 @@ class Scanner:
         # The gate: RE2 on the pattern without its look-arounds (it matches wherever the pattern does)
         # tells at once where there is no match at all, the common case, before ``re`` backtracks
         # through a long alternation; used by ``match`` and by searches RE2 cannot run exactly.
-        self._gate: Any = getattr(_compile_re2(_without_lookarounds(pattern), flags)[0], "_regexp", None)
+        # (a pattern with no look-around that RE2 runs exactly is its own gate)
+        self._gate: Any = self._raw if self.fast is not None else \
+            getattr(_compile_re2(_without_lookarounds(pattern), flags)[0], "_regexp", None)
         self.match = self._gated_match if self._gate is not None else self.py.match
         self.fullmatch = self.py.fullmatch
         self.findall, self.split, self.sub = self.py.findall, self.py.split, self.py.sub
