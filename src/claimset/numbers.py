@@ -802,7 +802,7 @@ def _qualified(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mentio
     return final
 
 
-_VS_GAP = re.compile(r"\s*(?:vs\.?|versus|compared to|against)\s*")
+_VS_GAP = re.compile(r"\s*(?:vs\.?|v\.s\.?|versus|compared to|against)\s*")
 
 
 def _vs_pairs(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mention]:

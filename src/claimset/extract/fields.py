@@ -219,6 +219,9 @@ class FieldFinder:
         them, or a title-case phrase the abstract repeats ("Folded Attention", not "Toward Robustness")."""
         tm = re.match(r"^\s*([^:]{1,50}?)\s*:", title)
         if not tm:
+            acronym = self._acronym_of(title.strip(), abstract)
+            if acronym != title.strip():
+                add(acronym, 3.0)  # (the whole title introduced with its acronym: "Folded Attention Nets (FAN)")
             self._title_is_name(title, add)
             return
         prefix = self.rx.report_suffix.sub("", tm.group(1).strip())
@@ -542,10 +545,10 @@ class FieldFinder:
                 name = mm.group("name").rstrip(".")
                 name = self._without_owner(name)
                 cue = mm.group(0).split()[0] if rx is self._bench_intro else None
-                if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[mm.end("name"):]) \
-                        or name.lower() in fronted:
-                    continue  # ("in Janus models", "in the Qwen family": models, not a benchmark)
                 s, e = mm.start("name"), mm.end("name")
+                if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[e:]) \
+                        or name.lower() in fronted or self.rx.pretraining_data_before.search(sentence, max(0, s - 30), s):
+                    continue  # ("in Janus models", "in the Qwen family": models; "pre-trained on X": training data)
                 d = s - b if s >= b else (a - e) * 1.2
                 if rx is self._bench_intro and s >= b and self.rx.own_benchmark_gap.match(sentence[b : mm.start()]):
                     d = -1  # "68.2 on MMLU-Pro, 51.3 on GPQA": the benchmark right after the number is its own
@@ -934,6 +937,9 @@ class FieldFinder:
         said = self._possessor(self._before_list(sentence[:a])) or self._own_sized(sentence, a, end, definite=True)
         if said:
             return self._bare_name(said)  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
+        if self.rx.result_with_size_before.search(self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "):
+            # ("Kestrel reaches 78.4% accuracy with 6M parameters": the result's system, or the paper's)
+            return self._never_generic(self._subject(sentence, a, method, dict.fromkeys(("subject", "baseline", "benchmark", "metric"))), method) or method
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
 
     def _of_owner(self, owner: str, own: bool, method: str | None) -> tuple[bool, str | None]:

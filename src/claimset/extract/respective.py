@@ -164,6 +164,9 @@ class RespectiveLists:
     def _listed(self, names: str) -> list[str]:
         """The members of a name list, without the word saying what each is ("datasets"); a list whose
         first members say it and whose last does not is no list ("A dataset and B achieves")."""
+        seps = _SEPARATOR.findall(names)
+        if len(seps) == 1 and seps[0].strip() == ",":
+            return []  # two names and a comma alone are no coordination ("on A, B reaches")
         members = [re.sub(r"^the\s+", "", m, flags=re.IGNORECASE).rstrip(".") for m in _SEPARATOR.split(names)]
         what = [bool(self._what.search(m)) for m in members]
         if any(what[:-1]) and not all(what):
@@ -219,9 +222,12 @@ def _with(p: Placed, field: str, value: str) -> Placed:
     return Placed(p.claim.model_copy(update={field: value}), p.evidence, p.start, p.after, p.s0, p.s1)
 
 
+_WORD_SPLIT = re.compile(r"[\s/]+")  # a field's value holds a slash list whole ("baselines A/B")
+
+
 def _same(value: str, member: str) -> bool:
     member = member.lower()
-    return value == member or len(member) >= 3 and (member in value.split() or value in member.split())
+    return value == member or len(member) >= 3 and (member in _WORD_SPLIT.split(value) or value in member.split())
 
 
 def _groups(text: str, items: list[Placed]) -> list[list[Placed]]:

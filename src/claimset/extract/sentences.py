@@ -12,7 +12,7 @@ import re
 # (the mark first, the look-behind after it: the regex engine then skips ahead to the marks)
 _END = re.compile(r"[.!?](?:(?=\s+[\"'(\[A-Z0-9\\$])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s))")
 _ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|Dr|Mr|Ms|Prof|Inc|Ltd|Jr|St|al|viz|ca|w\.r\.t)"
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|Dr|Mr|Ms|Prof|Inc|Ltd|Jr|St|al|viz|ca|w\.r\.t)"
     r"|\b[A-Z])\.$"
 )
 

@@ -239,8 +239,9 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
     """Settings named before the number ("batch size of 64"); a factor is never a length or count."""
-    if k.P.settings_before.search(c.left[-SETTING_CUE_REACH:]) and not _factor_claim(c, k):
-        return []
+    if (k.P.settings_before.search(c.left[-SETTING_CUE_REACH:]) or c.m.in_list and c.bare
+            and k.P.settings_before.search(c.list_left[-SETTING_CUE_REACH:])) and not _factor_claim(c, k):
+        return []  # (a bare list item after the cue shares it: "with resolution 224 and 384")
     return None
 
 
