@@ -44,6 +44,16 @@ def test_fields_follow_rule(case):
         ("Garnet 8x7B", "We release a sparse model.", "Garnet 8x7B"),  # a title that is only a name
         ("Kestrel-2", "We release a model.", "Kestrel-2"),
         ("La Plateforme", "We release a model.", None),  # two plain words are not a name
+        # a version after a name is part of it; a long name introduced with its short form gives the short form;
+        # an acronym of "the problem of ..." names a task, not the method
+        ("KestrelNeXt V2: Scaling Foo Nets", "We call the new model family KestrelNeXt V2, which improves on KestrelNeXt. "
+         "KestrelNeXt was strong; KestrelNeXt V2 is stronger.", "KestrelNeXt V2"),
+        ("Foo Detectors Beat Bar Detectors", "We propose a Real-Time FOo DEtector (RT-FD). It removes non-maximum "
+         "suppression (NMS). Without NMS, NMS costs vanish.", "RT-FD"),
+        ("Text-Foo Prompting for Efficient Foo Grounding", "We study the problem of temporal foo grounding (TFG). The TFG "
+         "techniques are slow. Towards efficient TFG, we propose a novel text-foo prompting (TFP) framework for a TFG model. "
+         "TFP trains a 2D TFG model. We propose a loss for TFG. The proposed TFP boosts 2D TFG over TFG with 3D features.",
+         "TFP"),
     ],
 )
 def test_method_name(title, abstract, method):

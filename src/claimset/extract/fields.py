@@ -267,8 +267,7 @@ class FieldFinder:
                 continue  # ("a new evaluation metric called ...", "a dataset of webpages called ...": not the method)
             short = None if m.group("n") else self.rx.short_name_next.match(abstract, m.end())
             if m.group("n"):
-                outright = self.rx.named_outright_before.search(abstract, max(0, m.start("n") - 10), m.start("n"))
-                (add_known if outright else add)(m.group("n").rstrip("."), 2.0)
+                self._add_named(m, abstract, add, add_known)
             elif short and abstract.count(short.group("a")) > 1:
                 add(short.group("a"), 2.0)  # "the Pathways Text-to-Image (Parti) model": the short form, used again
             elif (acronym := _ACRONYM_NEXT.match(abstract, m.end())) or m.group("named_by") \
@@ -279,6 +278,14 @@ class FieldFinder:
             else:  # a plain capitalised word must recur to be taken for a name
                 again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
+
+    def _add_named(self, m: re.Match, abstract: str, add, add_known) -> None:
+        """A name-like name the abstract introduces, and the short form in brackets right after a name
+        of several words ("a Real-Time FOo DEtector (RT-FD)")."""
+        outright = self.rx.named_outright_before.search(abstract, max(0, m.start("n") - 10), m.start("n"))
+        (add_known if outright else add)(m.group("n").rstrip("."), 2.0)
+        if " " in m.group("n") and (acronym := _ACRONYM_NEXT.match(abstract, m.end("n"))):
+            add(acronym.group(0).strip(" ()"), 2.0)
 
     def _acronym_of(self, name: str, abstract: str) -> str:
         """"Sparse Gated Mixers (SGM)": the acronym stands for the name."""
@@ -343,7 +350,8 @@ class FieldFinder:
     def _bare_name(self, subject: str) -> str:
         """"the Kestrel-7B model" is "Kestrel-7B", "responses from Wren" is "Wren": a phrase around a
         name stands for it."""
-        named = self.rx.definite_named.match(subject) or self.rx.phrase_ending_in_name.match(subject)
+        named = self.rx.definite_named.match(subject) or self.rx.phrase_ending_in_name.match(subject) \
+            or self.rx.name_with_part.match(subject)  # ("Kestrel with the ViT backbone")
         return named.group("n") if named else subject
 
     def _whole_subject(self, out: dict, method: str | None) -> dict:
@@ -655,7 +663,7 @@ class FieldFinder:
     def _subject(self, sentence: str, a: int, method: str | None, found: dict) -> str | None:
         """The noun phrase before the main verb that precedes the number ("Tamarind even yields ..."),
         or the paper's method where that phrase is only "we"/"our method"/"it"."""
-        head = sentence[:a]
+        head = self.rx.relative_aside.sub(lambda r: " " * len(r.group(0)), sentence[:a])
         named = self.rx.named_before_value.search(head)
         if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
                 and named.group(1) != found.get("metric") and named.group(1) not in self._generic \
@@ -753,6 +761,10 @@ class FieldFinder:
         the method's name where the abstract gives one; else a phrase that describes the system
         ("Our best model") as written, and null for a generic one."""
         if subject and self.rx.own_phrase.match(subject):
+            named = subject.split(maxsplit=1)[-1]
+            if " " not in named and named != subject and self._namey(named) and named not in self._generic \
+                    and not named.lower().startswith(method.lower() + " " if method else "\0"):
+                return named  # ("Our Kestrel-L achieves": the variant the sentence names)
             if method or not self.rx.own_described.match(subject):
                 return method
             last = subject.split()[-1]  # "our program AlphaGo": the name it gives
@@ -790,7 +802,13 @@ class FieldFinder:
             return pointed
         if not phrase or phrase.split()[-1].lower() in self.words["function_words"]:
             return False, None
-        phrase = self.rx.result_of.sub("", self.rx.focus_adverb.sub("", phrase))
+        return self._subject_of_phrase(self.rx.result_of.sub("", self.rx.focus_adverb.sub("", phrase)), method)
+
+    def _subject_of_phrase(self, phrase: str, method: str | None) -> tuple[bool, str | None]:
+        """The subject a clause's noun phrase names: (found?, subject)."""
+        part = self.rx.name_with_part.match(phrase)  # ("our Kestrel with the ViT backbone")
+        if part and part.group("n") not in self._generic:
+            return True, part.group("n")
         owner = self._possessive.match(phrase)
         if owner and self._good_phrase(owner.group(1)):
             return True, owner.group(1)  # "Kestrel 8B's win rate against GPT-4 on AlpacaEval increases ..."
@@ -801,8 +819,9 @@ class FieldFinder:
         pointed = self._named_or_pointed(phrase, method)  # ("Experiments using all data": what is left)
         if pointed is not None:
             return pointed
-        gerund = self.rx.leading_gerund.match(phrase)
+        gerund = self.rx.leading_gerund.match(phrase) if not (method and phrase.startswith(method)) else None
         if gerund:  # "Steering GPT-4 with Medprompt achieves": the system steered; "Applying pruning": none
+            # (a method whose name opens with such a word, "Grounding Kestrel", is named whole)
             phrase = phrase[gerund.end() :].lstrip()
             if not phrase[:1].isupper():
                 return False, None
