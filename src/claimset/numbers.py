@@ -399,10 +399,16 @@ _FAMILY_CUE = re.compile(
 
 
 def _name_version(text: str, m: Mention) -> bool:
-    """A bare number glued to a name by a hyphen ("Llama-2 and 175B GPT-3"): the name's version,
-    never a list item that takes the next item's magnitude."""
-    return m.magnitude_kind is None and m.unit is None and m.start >= 2 and text[m.start - 1] == "-" \
-        and text[m.start - 2].isalpha()
+    """A bare number glued to a name by a hyphen ("Llama-2 and 175B GPT-3"), or a year after a
+    capitalised name ("FooVOC 2012 and 22.4%"): part of the name, never a list item that takes the
+    next item's magnitude or unit."""
+    if m.magnitude_kind is not None or m.unit is not None or m.start < 2:
+        return False
+    return text[m.start - 1] == "-" and text[m.start - 2].isalpha() \
+        or _YEAR.fullmatch(m.text) is not None and _NAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 # a capitalised name and a space right before a number: "Lumen 3.5-9B" is version 3.5 of Lumen, 9B params

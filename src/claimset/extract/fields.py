@@ -313,7 +313,7 @@ class FieldFinder:
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
-            out["metric"] = self._metric_of(sentence, a, b)
+            out["metric"] = self._measure_metric(sentence, a, b, decision.unit)
             out["benchmark"] = decision.benchmark_hint or self._benchmark(sentence, a, b, out["metric"])
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b) or self._compared_performance(sentence)
@@ -509,6 +509,13 @@ class FieldFinder:
         mm = self._metric_named_before.search(sentence, max(0, link.start() - 40), link.start())
         return mm.group("m") if mm else None
 
+    def _measure_metric(self, sentence: str, a: int, b: int, unit: str | None) -> str | None:
+        """The metric of a measured result; a rate unit is its own ("114 FPS": FPS, never the AP named
+        for another number), unless a metric is linked to the number ("a throughput of 502 petaFLOP/s")."""
+        if unit is not None and self.rx.rate_as_metric.match(unit):
+            return self._metric_right_before(sentence, a, b) or unit
+        return self._metric_of(sentence, a, b)
+
     def _metric_of(self, sentence: str, a: int, b: int) -> str | None:
         """The number's metric: the nearest one, unless that one follows the number and another is
         linked to it right before it ("improves BLEU by 1.2 and ROUGE-L by 0.8")."""
@@ -523,14 +530,10 @@ class FieldFinder:
         best_d = 1e9
         previous = None
         for mm in self._metric_ci.finditer(sentence):
-            if self.rx.metric_as_verb.match(sentence, mm.start()):
-                continue  # ("models score only 23%": the verb)
-            d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
-            if d > VAGUE_REACH and mm.group(0).lower() in self.words["vague_metrics"]:
-                continue  # ("state-of-the-art performance on Kinetics (90.0% ...": a word, not the metric)
-            if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
-                d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
-            if d < best_d:
+            d = self._metric_distance(sentence, mm, a, b)
+            if d is None:
+                continue
+            if d < best_d or d == best_d and mm.start() >= b:  # (a tie goes to the metric after: "1.9% A accuracy, 1.0% B mAP")
                 best, best_d, after = mm.group(0), d, mm.start() >= b
                 # "a BLEU score of", "pass@1 score": the named metric before "score" is the metric
                 before_best = previous.group(0) if previous is not None and 0 <= mm.start() - previous.end() <= 1 else None
@@ -538,6 +541,21 @@ class FieldFinder:
         if before_best and best and best.lower() in ("score", "scores"):
             return before_best, after
         return best, after
+
+    def _metric_distance(self, sentence: str, mm: re.Match, a: int, b: int) -> float | None:
+        """How far a metric name is from the number at ``a:b`` (one before it counts 1.5x, one across a
+        comma twice); None for a word that is no metric there."""
+        if self.rx.metric_as_verb.match(sentence, mm.start()):
+            return None  # ("models score only 23%": the verb)
+        d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
+        if mm.start() > b and self.rx.name_before_metric_gap.fullmatch(sentence, b, mm.start()) \
+                and not self._metric_ci.fullmatch(sentence[b:mm.start()].strip()):
+            return 0.0  # ("1.0% BarCOCO mAP": the metric after the benchmark's name is the number's)
+        if d > VAGUE_REACH and mm.group(0).lower() in self.words["vague_metrics"]:
+            return None  # ("state-of-the-art performance on Kinetics (90.0% ...": a word, not the metric)
+        if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
+            d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
+        return d
 
     def _without_owner(self, name: str) -> str:
         """"Acme's WidgetBench": the benchmark without its owner ("Humanity's Last Exam" is one name)."""

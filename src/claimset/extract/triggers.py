@@ -99,10 +99,24 @@ class TriggerScorer:
         else:
             near = self._cue if te <= self._cue else a
             dist, between, w = near - te, sentence[te:near], weight
+            if self._after_other(sentence, ts, a):
+                w *= 0.3  # ("28x faster ... and only 30% of the parameters": "faster" is the 28x's)
         if "terms of" in sentence and P.in_terms_of.search(sentence, max(0, ts - 40), ts):
             w *= NAMED  # "8 times faster in terms of total compute"
         w *= 0.5 ** len(P.trigger_boundary.findall(between))
         return w * math.exp(-dist / DECAY)
+
+    def _after_other(self, sentence: str, ts: int, a: int) -> bool:
+        """Is the trigger at ``ts`` (before the number at ``a``) in the phrase of another factor or
+        percentage written right before it ("28x faster inference")?"""
+        other = None
+        for other in self.S.P.other_relative.finditer(sentence, max(0, ts - 40), ts):
+            pass
+        # (a number in brackets after that phrase restates its quantity: "2.26x speedup (9.4% improvement)")
+        if other is None or other.end() >= a or "(" in sentence[ts:a]:
+            return False
+        gap = sentence[other.end() : ts]
+        return len(gap.split()) <= 2 and self.S.P.factor_phrase_break.search(gap) is None
 
     def _decide(self, c: Ctx, sentence: str, a: int, b: int, best: dict[str, float], near_right: dict[str, int],
                 evidence: str) -> list[Decision] | None:
