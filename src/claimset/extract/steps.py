@@ -393,7 +393,8 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
                       or k.P.dataset_bracket_before.search(c.left) and k.P.bracket_close_after.match(c.right)):
         # ("Librispeech (960h)", "the 10h and 100h subsets", "FooSpeech 480h": hours a corpus holds)
         return k.decide("data", data_unit, "glued_data")
-    if k.P.of_after.match(c.right) or k.P.name_before_glued.search(c.left) or k.P.decade_mark_before.search(c.left) \
+    if k.P.of_after.match(c.right) or k.P.setup_after.match(c.right) or k.P.name_before_glued.search(c.left) \
+            or k.P.decade_mark_before.search(c.left) \
             or k.P.decade_the.match(c.m.text) and k.P.the_before.search(c.left):
         return []  # "10s of seconds", "SpeechNet 2s" (a name), "the '90s", "in the 80s" (decades)
     second = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time
