@@ -35,6 +35,7 @@ def _metric_case(pattern: str) -> str:
 # (1.5-4x on these, on the calls of the 1,473 Epoch abstracts; on short patterns RE2's call costs more)
 SCANNED = frozenset({"verb", "intro", "name_verb", "clause", "named_before_value", "trained_on", "model_class_paren",
                      "own_size_before", "compared_performance", "slash_size_before", "collection_of", "name_with_size"})
+_FIELDS = ("subject", "baseline", "benchmark", "metric")  # the descriptive fields a claim carries
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
 
 
@@ -301,7 +302,7 @@ class FieldFinder:
         """The fields of one claim; ``text[s0:s1]`` is the part of its sentence to read."""
         sentence = text[s0:s1]
         a, b = m.start - s0, m.after - s0
-        out: dict[str, str | None] = {"subject": None, "baseline": None, "benchmark": None, "metric": None}
+        out: dict[str, str | None] = dict.fromkeys(_FIELDS)
         kind = decision.claim_type
         if kind == self.roles["size"]:
             end = m.group_after - s0 if m.in_list and m.group_after else b  # (a list's items share what follows it)
@@ -780,8 +781,7 @@ class FieldFinder:
         ("Our best model") as written, and null for a generic one."""
         if subject and self.rx.own_phrase.match(subject):
             named = subject.split(maxsplit=1)[-1]
-            if " " not in named and named != subject and self._namey(named) and named not in self._generic \
-                    and not named.lower().startswith(method.lower() + " " if method else "\0"):
+            if " " not in named and named != subject and self._namey(named) and named not in self._generic:
                 return named  # ("Our Kestrel-L achieves": the variant the sentence names)
             if method or not self.rx.own_described.match(subject):
                 return method
@@ -976,7 +976,7 @@ class FieldFinder:
             return self._bare_name(said)  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
         if self.rx.result_with_size_before.search(self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "):
             # ("Kestrel reaches 78.4% accuracy with 6M parameters": the result's system, or the paper's)
-            return self._never_generic(self._subject(sentence, a, method, dict.fromkeys(("subject", "baseline", "benchmark", "metric"))), method) or method
+            return self._never_generic(self._subject(sentence, a, method, dict.fromkeys(_FIELDS)), method) or method
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
 
     def _of_owner(self, owner: str, own: bool, method: str | None) -> tuple[bool, str | None]:

@@ -109,13 +109,11 @@ class TriggerScorer:
     def _after_other(self, sentence: str, ts: int, a: int) -> bool:
         """Is the trigger at ``ts`` (before the number at ``a``) in the phrase of another factor or
         percentage written right before it ("28x faster inference")?"""
-        other = None
-        for other in self.S.P.other_relative.finditer(sentence, max(0, ts - 40), ts):
-            pass
+        others = list(self.S.P.other_relative.finditer(sentence, max(0, ts - 40), ts))
         # (a number in brackets after that phrase restates its quantity: "2.26x speedup (9.4% improvement)")
-        if other is None or other.end() >= a or "(" in sentence[ts:a]:
+        if not others or others[-1].end() >= a or "(" in sentence[ts:a]:
             return False
-        gap = sentence[other.end() : ts]
+        gap = sentence[others[-1].end() : ts]
         return len(gap.split()) <= 2 and self.S.P.factor_phrase_break.search(gap) is None
 
     def _decide(self, c: Ctx, sentence: str, a: int, b: int, best: dict[str, float], near_right: dict[str, int],
