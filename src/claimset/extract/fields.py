@@ -75,6 +75,8 @@ class FieldFinder:
         self._bench_what = what
         # (an acronym in brackets may stand between: "the Android-in-the-Wild (AitW) dataset")
         self._bench_named = Scanner(rf"(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
+        # ... or before it: "on our newly released benchmark FooQA"
+        self._bench_word_named = Scanner(rf"\b(?i:{what})\s(?P<name>{bench_name})", python_matches=True)
         # "83.9% top-1 ImageNet accuracy": a name between a number and its metric; "raising ImageNet-C
         # accuracy from 45.2%": a name right before the metric that precedes the number
         self._bench_then_metric = re.compile(rf"^\s?[^,;()]{{0,20}}?(?<![\w\-])(?P<name>{bench_name})\s$")
@@ -195,8 +197,9 @@ class FieldFinder:
     def _adder(self, scores: dict[str, float], order: dict[str, int], generic_ok: bool = False):
         def add(name: str, points: float) -> None:
             name = name.strip(".,;:'\"()")
-            if not name or name in self._generic and not generic_ok or name.lower() in self.words["stopwords"] or len(name) < 2:
-                return
+            if not name or name in self._generic and not generic_ok or name.lower() in self.words["stopwords"] or len(name) < 2 \
+                    or self.rx.name_descriptor_suffix.search(name):
+                return  # ("LLM-Based TTS": a description, never the method's name)
             order.setdefault(name, len(order))
             scores[name] = scores.get(name, 0.0) + points
         return add
@@ -305,8 +308,7 @@ class FieldFinder:
         out: dict[str, str | None] = dict.fromkeys(_FIELDS)
         kind = decision.claim_type
         if kind == self.roles["size"]:
-            end = m.group_after - s0 if m.in_list and m.group_after else b  # (a list's items share what follows it)
-            out["subject"] = self._size_subject(sentence, (a, b, end), decision, method, title)
+            out["subject"] = self._size_subject(sentence, _size_span(m, s0), decision, method, title)
             return out
         if kind == self.roles["data"]:
             out["subject"] = self._collection(sentence[:a], sentence[b:]) or self._trained_owner(sentence[:a]) \
@@ -515,6 +517,10 @@ class FieldFinder:
         for another number), unless a metric is linked to the number ("a throughput of 502 petaFLOP/s")."""
         if unit is not None and self.rx.rate_as_metric.match(unit):
             return self._metric_right_before(sentence, a, b) or unit
+        # ("0.96 factuality on FooQA": words the metric lexicon does not know, between the number and its benchmark)
+        named = self.rx.measure_words_on_bench.match(sentence, b)
+        if named and not self._metric_ci.search(named.group("m")):
+            return named.group("m")
         return self._metric_of(sentence, a, b)
 
     def _metric_of(self, sentence: str, a: int, b: int) -> str | None:
@@ -567,7 +573,7 @@ class FieldFinder:
         best = None
         best_d = 1e9
         fronted = self._fronted_names(sentence)  # ("for Wren-L, we reach 52.4%": the system measured)
-        for rx in (self._bench_intro, self._bench_named):
+        for rx in (self._bench_intro, self._bench_named, self._bench_word_named):
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
                 name = self._without_owner(name)
@@ -651,17 +657,29 @@ class FieldFinder:
         # a name or a sized model ("T5-XXL", "the 11B model"), not a bare word or count ("dense", "3")
         return name if re.search(r"[A-Z]|\d[A-Za-z]", name) else None
 
+    def _margin_baseline(self, sentence: str, b: int) -> str | None:
+        """"1.0% below Wren", "5 points above the base model": the side a margin lies on names its baseline."""
+        margin = self.rx.margin_side_after.match(sentence, b)
+        if margin is None:
+            return None
+        rest = " " + sentence[margin.end() :]
+        stop = self.rx.stop_phrase.search(rest)
+        phrase = rest[: stop.start() if stop else len(rest)].strip()
+        return phrase if self._baseline_phrase(phrase) else None
+
     def _baseline(self, sentence: str, a: int, b: int) -> str | None:
+        margin = self._margin_baseline(sentence, b)
+        if margin:
+            return margin
         best = None
         best_d = 1e9
         for mm in self._baseline_cue.finditer(sentence):
             rest = " " + sentence[mm.end() :]
             stop = self.rx.stop_phrase.search(rest)
             phrase = rest[: stop.start() if stop else len(rest)].strip()
-            if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1:
+            if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1 or _another_numbers_cue(sentence, mm, a):
                 continue  # (a cue right before the number is its qualifier: "less than half as many")
-            example = self.rx.such_as_name.match(rest, stop.start()) if stop and phrase.endswith("such") else None
-            phrase = f"{phrase} as {example.group('n').rstrip('.')}" if example else phrase  # ("models such as Kestrel-X")
+            phrase = self._with_example(phrase, rest, stop)
             s = mm.start()
             if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
                 continue  # ("..., outperforming X by 2.0%": X is the baseline of the 2.0%)
@@ -669,6 +687,11 @@ class FieldFinder:
             if d < best_d and abs(d) < 200:
                 best, best_d = phrase, d
         return best
+
+    def _with_example(self, phrase: str, rest: str, stop: re.Match | None) -> str:
+        """"models such as Kestrel-X": a phrase cut at "such" runs on to the example it names."""
+        example = self.rx.such_as_name.match(rest, stop.start()) if stop and phrase.endswith("such") else None
+        return f"{phrase} as {example.group('n').rstrip('.')}" if example else phrase
 
     def _baseline_phrase(self, phrase: str) -> bool:
         """A phrase after a cue that can name a baseline: a few words, not "a", "the same" or "a day"."""
@@ -791,8 +814,9 @@ class FieldFinder:
 
     def _linking_verbs(self, head: str) -> list[re.Match]:
         """Verbs in ``head`` that may link a subject to the number: not "to reduce ..." (an
-        infinitive), "an accuracy increase of ..." (a noun) nor "prior leading models" (an adjective)."""
-        verbs = [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start())
+        infinitive), "an accuracy increase of ..." (a noun), "prior leading models" (an adjective) nor
+        "compressed-domain attention" (part of a compound)."""
+        verbs = [v for v in self.rx.verb.finditer(head) if not _after_to(head, v.start()) and not head.startswith("-", v.end())
                  and not (re.match(r"\s+of\b", head[v.end():]) and self.rx.noun_verb.match(v.group(0)))
                  and not (v.group(0).endswith("ing") and self.rx.determiner_before.search(head[max(0, v.start() - 12) : v.start()]))]
         verbs = [v for i, v in enumerate(verbs) if not (i and self._object_noun(head, verbs[i - 1], v))]
@@ -958,14 +982,20 @@ class FieldFinder:
                 or self._description_named(left, right) or self._name_after(right) or self._fronted_owner(left, right)
                 or self._models_after(left, right) or self._named_later(right))
 
-    def _size_subject(self, sentence: str, span: tuple[int, int, int], decision: "Decision", method: str | None,
+    def _size_subject(self, sentence: str, span: tuple[int, int, int, int], decision: "Decision", method: str | None,
                       title: str) -> str | None:
         """Whose size it is: a named owner, the paper's own sized model, or its method where the
         sentence says "we"/"our model"; a bare "the model" or "LMs" names nobody (guidelines).
-        ``span`` is the size's start and end and the end of its list (its end if in none)."""
-        a, b, end = span
-        owner = self._variant(decision.subject_hint or self._size_owner(sentence, a, b, end)
-                              or self._own_sized(sentence, a, end), sentence, a, b)
+        ``span`` is the size's start and end, and the end and start of its list (its own if in none:
+        "the Wren 3.1 8B and 70B models" are both Wren 3.1's)."""
+        a, b, end, first = span
+        total = self.rx.total_size_before.search(sentence, max(0, a - 60), a)
+        if total and self.rx.active_size_after.match(sentence, b):
+            # ("Wren having 6B total parameters with 1B activated": the active size is the same model's)
+            n0, n1 = total.span("n")
+            return self._size_subject(sentence, (n0, n1, n1, n0), decision, method, title)
+        owner = self._variant(decision.subject_hint or (self._name_before(sentence[:first]) if first < a else None)
+                              or self._size_owner(sentence, a, b, end) or self._own_sized(sentence, a, end), sentence, a, b)
         owner = self._titled(owner, sentence[a:b], title)
         own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 2B and 6B models", "This 2B model"
         done, subject = self._of_owner(owner, own is not None, method) if owner is not None else (False, None)
@@ -1092,7 +1122,8 @@ class FieldFinder:
         prev = toks[-2] if len(toks) > 1 else ""
         if re.search(r"[,;:)]$", prev):
             prev = ""  # "GPT-3.5-Turbo (ChatGPT), Bloom 7B", "the Kestrels: Kestrel 3B": not one name
-        return self._name_of(toks, prev.strip("(\"'"), last.rstrip(".,;"))
+        name = self._name_of(toks, prev.strip("(\"'"), last.rstrip(".,;"))
+        return name.removesuffix("'s").removesuffix("\u2019s") if name else None  # ("Kestrel's 7B and 12B")
 
     def _name_of(self, toks: list[str], prev: str, last: str) -> str | None:
         """The name that ``last`` (and maybe ``prev``, the token before it) ends, right before a size."""
@@ -1129,15 +1160,23 @@ class FieldFinder:
         name that carries another size ("following Kestrel-7B, containing 13 billion parameters")."""
         tail = left[-60:]  # (a name and "with": the end of the text is enough)
         m = self.rx.name_with_size.search(tail)
-        name = (m.group(1) or m.group(2)) if m else ""
+        if m is None:
+            return None
+        name = m.group(1) or m.group(2)
         if _NAMED_SIZE.search(name) and number not in name:
             return None
-        before = tail[: m.start(1)].split()[-1:] if m and m.group(1) else []
-        if before and before[0].lower() in self.words["function_words"] - {"and", "or"}:
+        word = "".join(tail[: m.start(1)].split()[-1:]) if m.group(1) else ""  # (the word before the name)
+        if word.lower() in self.words["function_words"] - {"and", "or"}:
             return None  # "on CIFAR-10 with", "a RegNetY with": a benchmark, or a description's class
-        scaled = bool(m and m.group(2))  # ("we scale Kestrel to 7 billion": the verb says it is a model)
+        if word and not self._namey(name) and self._title_pair(word, name):
+            return f"{word} {name}"  # ("Wren Nano having 6B total parameters": a name of two title words)
+        scaled = m.group(2) is not None  # ("we scale Kestrel to 7 billion": the verb says it is a model)
         return name if (self._namey(name) or scaled and self._is_name(name)) and name not in self._not_bench \
             and self._specific(name) else None
+
+    def _title_pair(self, first: str, second: str) -> bool:
+        """Two capitalised words that may name a model together ("Wren Nano"), neither generic."""
+        return all(w[:1].isupper() and self._is_name(w) and w not in self._generic for w in (first, second))
 
     def _specific(self, name: str) -> bool:
         """A name that can own a size: not a generic acronym ("LLMs", "GPT"); a versioned one is a model
@@ -1215,10 +1254,14 @@ class FieldFinder:
         cut = self._np_start(words)
         cut = max((i for i, w in enumerate(words) if i >= cut and w.lower() in _ARTICLES), default=cut)
         words = words[cut:]  # ("our approach utilizes a small dataset of": from the noun phrase's article)
-        if not words or len(words) == 2 and words[0].lower() == "our":
-            return None  # ("Our dataset has ...": a generic phrase, never a subject, v4)
+        if self._generic_collection(words):
+            return None
         before = head[: len(head) - len(head[-120:]) + held.start("np")]
         return self._named(" ".join(words), before, right)
+
+    def _generic_collection(self, words: list[str]) -> bool:
+        """"Our dataset has ...", "This dataset, comprising ...": a generic phrase, never a subject (v4)."""
+        return not words or len(words) == 2 and (words[0].lower() == "our" or self.rx.demonstrative.match(words[0] + " ") is not None)
 
     def _np_start(self, words: list[str]) -> int:
         """Where a noun phrase starts: after the last word that breaks one ("trained on the X": X)."""
@@ -1268,6 +1311,32 @@ def _word(ch: str) -> bool:
 
 def _word_or_hyphen(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
+
+
+def _another_numbers_cue(sentence: str, cue: re.Match, a: int) -> bool:
+    """Does a baseline cue belong to another number: one that holds a number ("within 2 pp of X"), or
+    one in brackets the number is outside ("49.6% on A (+21.8 over X), 0.96 on B")?"""
+    if not cue.start() <= a < cue.end() and any(ch.isdigit() for ch in cue.group(0)):
+        return True
+    return _bracketed_apart(sentence, cue.start(), a)
+
+
+def _bracketed_apart(sentence: str, at: int, a: int) -> bool:
+    """Is ``at`` inside brackets that do not hold the number at ``a``?"""
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or sentence.rfind(")", opened, at) >= 0:
+        return False  # (not inside brackets)
+    closed = sentence.find(")", at)
+    return not opened < a < (closed if closed >= 0 else len(sentence))
+
+
+def _size_span(m: "Mention", s0: int) -> tuple[int, int, int, int]:
+    """A size's start and end in its sentence, and the end and start of its list (its own if in none):
+    a list's items share what follows it and the name before it."""
+    a, b = m.start - s0, m.after - s0
+    end = m.group_after - s0 if m.in_list and m.group_after else b
+    first = m.group_start - s0 if m.in_list and m.group_start is not None else a
+    return a, b, end, first
 
 
 def _after_to(text: str, pos: int) -> bool:

@@ -76,6 +76,8 @@ class TypeSpec(_Spec):
     nouns: dict[str, str] = Field(default_factory=dict)
     amount_units: list[str] = Field(default_factory=list, description="data units that measure, not count: one is data")
     length_units: list[str] = Field(default_factory=list, description="data units that also measure one input's length")
+    binary_length_units: list[str] = Field(default_factory=list,
+                                           description="data units that are a length when counted in binary thousands (32K)")
     glued_time_units: dict[str, str] = Field(default_factory=dict, description="a glued time unit -> its data unit")
     # measurements
     bare_before: list[str] = Field(default_factory=list)
@@ -221,6 +223,7 @@ class Specs:
         self.lists = {k: frozenset(v) for k, v in self.named.lists.items()}
         self.amount_units = frozenset(self.types[self.role("data")].amount_units)
         self.length_units = frozenset(self.types[self.role("data")].length_units)
+        self.binary_length_units = frozenset(self.types[self.role("data")].binary_length_units)
         self.glued_data_units = dict(self.types[self.role("data")].glued_time_units)
         self.P = _compiled({**{k: v.compile() for k, v in self.named.patterns.items()}, **self._from_types()})
 
@@ -250,9 +253,10 @@ class Specs:
                                      rf"(?:{_alt(size.model_nouns)})\b"),
             "ambiguous_model_noun": re.compile(r"^[\s\-]?(?:" + _alt(size.ambiguous_model_nouns or ["(?!)"]) + r")\b"),
             # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
-            # (a bracketed modifier may come first: "400M (image, text) pairs")
+            # (a bracketed modifier may come first: "400M (image, text) pairs"; a comma may part two
+            # adjectives before a compound one: "700 structured, content-rich prompts")
             "data_noun": re.compile(r"^[\s\-]?(?:\([^()]{1,30}\)\s)?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
-                                    r"(?:[a-z\-]+|[A-Z]{2,}|\d+\s?[×x]\s?\d+) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
+                                    r"(?:[a-z\-]+(?:,(?=\s[a-z]+-[a-z]))?|[A-Z]{2,}|\d+\s?[×x]\s?\d+) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
                                     + r")(?![\w\-])" + _not_head(data), _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
             "byte_noun_before": re.compile(r"\b(?:" + _alt(data.byte_nouns_before or ["(?!)"])

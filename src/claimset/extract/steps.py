@@ -74,7 +74,7 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
         return None
     if m.suffix not in k.S.types[k.S.role("size")].size_suffixes or _not_a_model_size(c, k, glued):
         return []
-    return k.decide("size", "params", "name_size", _token_at(c.text, m.start, m.end))
+    return k.decide("size", "params", "name_size", k.fields.rx.name_descriptor_suffix.sub("", _token_at(c.text, m.start, m.end)))
 
 
 def _glued_name(c: Ctx, k: Kit):
@@ -93,7 +93,8 @@ def _not_a_model_size(c: Ctx, k: Kit, glued) -> bool:
     ("GPT-4b micro", guidelines v4) or millions after a name's billions ("Kestrel-13B-2M-enc": the data
     it was tuned on; "Kestrel-1B-7B" gives active and total sizes) carries no model size."""
     m, P = c.m, k.P
-    if P.not_model.match(glued.group(1)) or _data_noun(c, k) and not P.param.match(c.right) \
+    if P.not_model.match(glued.group(1)) or P.data_name_part.search(glued.group(1)) \
+            or _data_noun(c, k) and not P.param.match(c.right) \
             or m.suffix in ("M", "m") and P.size_then_amount_before.search(c.left[-8:]):
         return True
     if m.suffix == "b" and k.fields.is_generic_name(f"{glued.group(1)}-{m.text[:-1]}"):
@@ -146,8 +147,8 @@ def version_or_marker(c: Ctx, k: Kit) -> list[Decision] | None:
     """Versions ("Grok 3"), list markers ("(1)") and years are not claims."""
     if not c.bare or c.m.sign is not None:
         return None
-    if _version(c, k) or _list_marker(c, k) or _year(c.m):
-        return []
+    if _version(c, k) or _list_marker(c, k) or _year(c.m) and not _data_noun(c, k):
+        return []  # ("with 2000 instances": a count of data, not a year)
     return None
 
 
@@ -167,8 +168,12 @@ def _list_marker(c: Ctx, k: Kit) -> bool:
 
 
 def _year(m) -> bool:
-    """A year is written as four digits: "2,000 pairs" is a count."""
-    return m.text.isdigit() and 1900 <= m.value <= 2100 and m.value_max is None
+    """A year is written as four digits: "2,000 pairs" is a count; so is each end of a span of years
+    ("between 2024 and 2025", "2019-2021")."""
+    if m.value_max is None:
+        return m.text.isdigit() and 1900 <= m.value <= 2100
+    ends = "".join(ch if ch.isdigit() else " " for ch in m.text).split()
+    return m.unit is None and len(ends) == 2 and all(len(e) == 4 and 1900 <= int(e) <= 2100 for e in ends)
 
 
 def modifier_decade_or_citation(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -202,9 +207,13 @@ def _factor_claim(c: Ctx, k: Kit) -> bool:
 
 
 def factor_of_setting(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A factor of a setting is not a claim: "8x A100 GPUs", "a 4x larger batch", "increase the data by 10x"."""
+    """A factor of a setting is not a claim: "8x A100 GPUs", "a 4x larger batch", "increase the data by 10x";
+    but more data the paper's system beats is its data efficiency ("outperforming models trained on 100x
+    more data", guidelines v4: as "outperform a 14x larger model" is a relative size)."""
     P = k.P
     if c.m.unit == "x" and (P.factor_setting.match(c.right) or P.factor_setting_before.search(c.list_left)):
+        if P.more_data_after.match(c.right) and P.beaten_trained_before.search(c.left):
+            return k.decide("compute_saved", "x", "data_efficiency")
         return []
     return None
 
@@ -218,9 +227,10 @@ def prior_example(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _own_result_example(c: Ctx, k: Kit) -> bool:
     """"Our models lead to the best results (e.g., 90.7% accuracy on X)": the paper's own result,
-    with the metric it is measured by, given as an example; so is a gain ("(e.g., 9.8% improvement on X)")."""
+    with the metric it is measured by, given as an example; so is a gain ("(e.g., 9.8% improvement on X)",
+    "(e.g., +9.8% on X)": a plus sign writes a change, never what earlier work costs)."""
     return bool(k.P.own_result_example.search(c.left)) and k.fields.metric_next_to(c.left, c.right) \
-        or k.P.gain_after_example.match(c.right) is not None
+        or k.P.gain_after_example.match(c.right) is not None or c.m.sign == "+"
 
 
 def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -239,9 +249,11 @@ def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
-    """Settings named before the number ("batch size of 64"); a factor is never a length or count."""
+    """Settings named before the number ("batch size of 64"); a factor is never a length or count, nor
+    is a billion or more items of data ("processing 50 trillion tokens": data processed, guidelines v4)."""
     if (k.P.settings_before.search(c.left[-SETTING_CUE_REACH:]) or c.m.in_list and c.bare
-            and k.P.settings_before.search(c.list_left[-SETTING_CUE_REACH:])) and not _factor_claim(c, k):
+            and k.P.settings_before.search(c.list_left[-SETTING_CUE_REACH:])) and not _factor_claim(c, k) \
+            and not (c.m.value >= MIN_CORPUS_TOKENS and _data_noun(c, k)):
         return []  # (a bare list item after the cue shares it: "with resolution 224 and 384")
     return None
 
@@ -253,13 +265,21 @@ def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
     if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or _data_noun(c, k):
         return None  # (a data noun after it: the data step reads it)
     items = P.items_after.match(c.right)
-    cue = P.collection_cue.search(c.left) or P.processed_before.search(c.left) \
-        or m.magnitude_kind is None and m.value >= TRAINED_ITEMS and P.trained_on_before.search(c.left)
-    if not items or not cue or (m.magnitude_kind is None and m.value < 10):
+    if not items or not _collection_cue(c, k) or (m.magnitude_kind is None and m.value < 10):
         return None
     if P.settings_after.match(items.group(1)):
         return []  # "a dataset containing 3755 character classes": classes, tasks ... are settings
     return k.decide("data", k.S.data_unit(items.group(1)), "collection_count")
+
+
+def _collection_cue(c: Ctx, k: Kit) -> bool:
+    """A named collection before the count, or a verb of processing or training before hundreds or
+    more ("analyzing 80 unique approaches" counts no data)."""
+    P, m = k.P, c.m
+    bare_many = m.magnitude_kind is None and m.value >= TRAINED_ITEMS
+    return bool(P.collection_cue.search(c.left)
+                or (bare_many or m.magnitude_kind is not None) and P.processed_before.search(c.left)
+                or bare_many and P.trained_on_before.search(c.left))
 
 
 def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
@@ -351,10 +371,11 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _percent_result(c: Ctx, k: Kit) -> bool:
     """A percentage no trigger word types is still a result in brackets after a name, as one end of
-    a from->to pair, as a margin over a competitor, beside a metric's name ("Q3 = 79%"), or as the
-    change of a metric its clause names ("the RMSD is reduced ... by 62%")."""
+    a from->to pair, as a margin over a competitor, beside a metric's name ("Q3 = 79%"), as the
+    change of a metric its clause names ("the RMSD is reduced ... by 62%"), or written with a plus
+    sign, a change ("including +14.7% on A")."""
     P, left, right = k.P, c.left, c.right
-    return bool(P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
+    return bool(c.m.sign == "+" or P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
                 or c.m.role in ("from", "to") or P.beats_by_before.search(left)
                 or k.fields.metric_next_to(left, right)
                 or P.change_by_before.search(left) and k.fields.metric_in(P.clause_break.split(left)[-1]))
@@ -476,7 +497,7 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     m, P, left, right = c.m, k.P, c.left, c.right
-    if unit in k.S.length_units and _a_length(c, k, cue and unit == "tokens"):
+    if _a_length_unit(c, k, unit, cue):
         return True
     if unit == "words" and not cue and _few_words(c, k, dm):
         return True
@@ -485,6 +506,19 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
     if P.draws_after.match(right) and not cue and m.magnitude_kind is None and m.value < DRAWS:
         return True  # "with 16 samples": outputs drawn
     return unit == "problems" and "task" in dm.group(1).lower() and not cue and not P.collection_cue.search(left)
+
+
+def _a_length_unit(c: Ctx, k: Kit, unit: str, cue: bool) -> bool:
+    """Tokens (or residues) that are one input's length, or sequences counted in binary thousands."""
+    if unit in k.S.length_units:
+        return _a_length(c, k, cue and unit == "tokens")
+    return unit in k.S.binary_length_units and not cue and _binary_thousands(c.m)
+
+
+def _binary_thousands(m) -> bool:
+    """"32K", "256K": a power of two thousands, the way lengths are set."""
+    n = m.value / 1000
+    return m.suffix in ("K", "k") and n.is_integer() and n >= 2 and int(n) & (int(n) - 1) == 0
 
 
 def _few_words(c: Ctx, k: Kit, dm) -> bool:
@@ -499,8 +533,11 @@ def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
     P = k.P
     if c.m.value >= MIN_CORPUS_TOKENS and P.for_amount_before.search(c.left[-20:]):
         return False  # ("8K sequence length for up to 1.5T tokens": trained for that many tokens)
-    if P.token_setting_near.search(c.left[-50:] + c.right[:40]) and P.tokens_after.match(c.right):
-        return True  # ("86 billion amino acids across 250 million protein sequences" is data)
+    near = c.left[-50:] + c.right[:40]
+    if P.token_setting_near.search(near) and P.tokens_after.match(c.right) \
+            and (c.m.value < MIN_CORPUS_TOKENS or P.token_length_near.search(near)):
+        return True  # ("86 billion amino acids across 250 million protein sequences" is data; "processing
+        # 50 trillion tokens" is data processed, but "sequence length to 1 billion tokens" a length)
     if c.m.value < MAX_LENGTH_TOKENS and (P.length_growth_before.search(c.left[-50:]) or P.length_growth_after.match(c.right)
                                           or P.items_with_before.search(c.left[-40:])):
         return True  # "before advancing to 16k tokens": a length grown in stages; "targets with >300 residues"
@@ -638,7 +675,7 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
     "Fairness (88.5)"), or with a plus sign ("+8.6")."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
-            or ("." in m.text and P.level_before.search(left[-40:])) \
+            or ("." in m.text and (P.level_before.search(left[-40:]) or P.measure_on_bench_after.match(right))) \
             or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k) or P.on_tasks_after.match(right):
         return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
     return []
