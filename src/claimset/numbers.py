@@ -136,10 +136,11 @@ def _vocab() -> _Vocab:
         r"(?P<plus>\+)?"
         # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B"); a magnitude word may
         # be capitalised ("7 Billion parameters", in titles and model cards).
-        # A capital suffix after a space counts only before parameters or tokens ("6.7 B parameters").
+        # A capital suffix after a space counts only before parameters or tokens ("6.7 B parameters"), or
+        # as the low end of a range of them ("0.5 B to 8 B parameters").
         rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b"
         rf"|(?P<gword>{glued_alt})(?![A-Za-z0-9])"  # "13bn": a magnitude word abbreviated and glued
-        r"| (?P<ssuf>[KMBT])(?=\s(?:[Pp]arameter|[Pp]arams?\b|[Tt]okens?\b)))?"
+        r"| (?P<ssuf>[KMBT])(?=(?:\s(?:to|-|–)\s\d[\d.]*\s[KMBT])?\s(?:[Pp]arameter|[Pp]arams?\b|[Tt]okens?\b)))?"
         r"(?P<plus_after>\+(?![\d+]))?"  # "6K+ episodes"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"

@@ -775,10 +775,14 @@ class FieldFinder:
         return last.lower() in self.words["measure_nouns"] or bool(last and self._metric.fullmatch(last))
 
     def _benchmarks_named(self, sentence: str, kind: str) -> set[str]:
-        """The benchmarks a sentence introduces ("on GPQA"), for a score (lower case)."""
-        if kind != self.roles["measurement"]:
+        """The benchmarks a sentence introduces ("on GPQA"), for a score, and for any claim but a data
+        amount the data it names ("using the FooPajama-627B dataset") (lower case)."""
+        if kind == self.roles["data"]:
             return set()
-        return {n.group("name").lower() for n in self._bench_intro.finditer(sentence)} - self._fronted_names(sentence)
+        data = {n.group("name").lower() for n in self._bench_named.finditer(sentence)}
+        if kind != self.roles["measurement"]:
+            return data
+        return data | {n.group("name").lower() for n in self._bench_intro.finditer(sentence)} - self._fronted_names(sentence)
 
     def _fronted_names(self, sentence: str) -> set[str]:
         """The systems named by "For X, we ..." (lower case): what was measured, never a benchmark."""

@@ -357,7 +357,8 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.unit != "%":
         return None
-    if P.percent_after.match(right) or P.percent_before.search(left) and not P.comparative_after.match(right) \
+    before = P.percent_before.search(c.list_left if m.in_list else left)  # (a list's items share its cue)
+    if P.percent_after.match(right) or before and not P.comparative_after.match(right) \
             or P.point_after.match(right) and P.at_before.search(left):
         return []
     clause = P.clause_break.split(left)[-1]
@@ -372,10 +373,11 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
 def _percent_result(c: Ctx, k: Kit) -> bool:
     """A percentage no trigger word types is still a result in brackets after a name, as one end of
     a from->to pair, as a margin over a competitor, beside a metric's name ("Q3 = 79%"), as the
-    change of a metric its clause names ("the RMSD is reduced ... by 62%"), or written with a plus
-    sign, a change ("including +14.7% on A")."""
+    change of a metric its clause names ("the RMSD is reduced ... by 62%"), written with a plus sign,
+    a change ("including +14.7% on A"), or what a system reaches ("the strongest model reaches 44%")."""
     P, left, right = k.P, c.left, c.right
-    return bool(c.m.sign == "+" or P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
+    return bool(c.m.sign == "+" or P.result_verb_before.search(left[-40:])
+                or P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
                 or c.m.role in ("from", "to") or P.beats_by_before.search(left)
                 or k.fields.metric_next_to(left, right)
                 or P.change_by_before.search(left) and k.fields.metric_in(P.clause_break.split(left)[-1]))
