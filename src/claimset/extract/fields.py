@@ -574,6 +574,8 @@ class FieldFinder:
         best_d = 1e9
         fronted = self._fronted_names(sentence)  # ("for Wren-L, we reach 52.4%": the system measured)
         for rx in (self._bench_intro, self._bench_named, self._bench_word_named):
+            if rx is self._bench_word_named and best is not None:
+                break  # ("on our newly released benchmark FooQA": read only where no other names a benchmark)
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
                 name = self._without_owner(name)
@@ -1300,6 +1302,7 @@ class FieldFinder:
 VAGUE_REACH = 30
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _NAME_VERSION = re.compile(r"\b[A-Z][\w\-]*\s\d+(?:\.\d+)?\b")  # "Kestrel 3.5": a name and its version
 _CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
@@ -1320,7 +1323,7 @@ def _word_or_hyphen(ch: str) -> bool:
 def _another_numbers_cue(sentence: str, cue: re.Match, a: int) -> bool:
     """Does a baseline cue belong to another number: one that holds a number ("within 2 pp of X"), or
     one in brackets the number is outside ("49.6% on A (+21.8 over X), 0.96 on B")?"""
-    if not cue.start() <= a < cue.end() and any(ch.isdigit() for ch in cue.group(0)):
+    if not cue.start() <= a < cue.end() and _DIGIT.search(cue.group(0)):
         return True
     return _bracketed_apart(sentence, cue.start(), a)
 
