@@ -809,7 +809,8 @@ def _qualified(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mentio
     return final
 
 
-_VS_GAP = re.compile(r"\s*(?:vs\.?|v\.s\.?|versus|compared to|against)\s*")
+# (a metric's or unit's word may stand between the left number and "vs": "(0.49 V-measure vs. 0.44)")
+_VS_GAP = re.compile(r"\s*(?:vs\.?|v\.s\.?|versus|compared to|against)\s*|\s[A-Za-z][\w\-@]*\s+(?:vs\.?|v\.s\.?|versus)\s*")
 
 
 def _vs_pairs(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mention]:

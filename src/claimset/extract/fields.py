@@ -51,6 +51,9 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:[\w\-.]+(
 
 _LIST_END = re.compile(r",?\s(?:and|or)\s")
 
+# a bracketed aside opening with a number closes a subject phrase: its size or setting, no part of the name
+_SIZE_ASIDE_END = re.compile(r"\s\((?:[~<>≈]\s?)?\d[^()]*\)$")
+
 
 class FieldFinder:
     """Finds the subject, baseline, benchmark and metric of a claim in its sentence."""
@@ -69,7 +72,9 @@ class FieldFinder:
         # (lower case with digits too: "enwik8", "text8")
         bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
-        self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?P<name>{bench_name})",
+        # (a setting may stand between: "on zero-shot BarCOCO")
+        self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?:(?i:zero|few|one|\d+)-shot\s)?"
+                                    rf"(?P<name>{bench_name})",
                                     python_matches=True)
         what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")
         self._bench_what = what
@@ -150,6 +155,8 @@ class FieldFinder:
         add = self._adder(scores, order)
         self._title_name(self.rx.title_opener.sub("", title), abstract, add)  # "Introducing Qwen1.5" names Qwen1.5
         self._introduced_names(title, abstract, add, self._adder(scores, order, generic_ok=True))
+        for m in self.rx.own_framework_named.finditer(abstract):
+            add(m.group("a"), 2.5)  # ("our novel Foo Distillation (FD) framework": the paper's own, by its short form)
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
         for name in dict.fromkeys(self._bracketed_names(abstract, title)):
             add(name, 1.0)
@@ -322,13 +329,20 @@ class FieldFinder:
             out["baseline"] = self._baseline(sentence, a, b) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
-        said = self._fronted_owner(sentence[:a], sentence[b:]) or self._subject(sentence, a, method, out)
+        said = self._described(self._fronted_owner(sentence[:a], sentence[b:]) or self._subject(sentence, a, method, out),
+                               sentence, b)
         if self._prior_value(sentence, a):
             return self._whole_subject({**out, "subject": None}, method)  # ("over the previous best IS of 52.52")
         out["subject"] = self._not_measured_on(self._never_generic(said, method) or method, out, method,
                                                lambda: self._benchmarks_named(sentence, kind))
         return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
                                    method)
+
+    def _described(self, said: str | None, sentence: str, b: int) -> str | None:
+        """"We introduce FooTEB, a benchmark comprising ... with 2M examples": an indefinite description
+        stands for the name it is set beside."""
+        at = sentence.find(said) if said and self.rx.indefinite.match(said) else -1
+        return self._named(said, sentence[:at], sentence[b:]) if at > 0 else said
 
     def _prior_value(self, sentence: str, a: int) -> bool:
         """Is the number at ``a`` a value of the best result before the paper's ("improving over the
@@ -348,13 +362,16 @@ class FieldFinder:
         cut = self.rx.subject_verb.search(subject)
         if cut and cut.start() > 0:
             subject = subject[: cut.start()]
-        return self._bare_name(self.rx.subject_tail.sub("", subject).strip()) or None
+        subject = _SIZE_ASIDE_END.sub("", self.rx.subject_tail.sub("", subject).strip())  # ("our X model (110M parameters)")
+        return self._bare_name(subject) or None
 
     def _bare_name(self, subject: str) -> str:
         """"the Kestrel-7B model" is "Kestrel-7B", "responses from Wren" is "Wren": a phrase around a
         name stands for it."""
         named = self.rx.definite_named.match(subject) or self.rx.phrase_ending_in_name.match(subject) \
             or self.rx.name_with_part.match(subject)  # ("Kestrel with the ViT backbone")
+        if named and named.group("n") in self._generic and subject[:3].lower() == "our":
+            return subject  # ("Our CIFAR-10 model": a model of the paper's, trained on CIFAR-10)
         return named.group("n") if named else subject
 
     def _whole_subject(self, out: dict, method: str | None) -> dict:
@@ -374,7 +391,8 @@ class FieldFinder:
         lower-case word or a dash ("-Supports two modes, achieving") names no system."""
         return bool(self._is_metric_name(subject) or not any(ch.isalnum() for ch in subject)
                     or self.rx.unit_word.fullmatch(subject)
-                    or self.rx.not_a_name.fullmatch(subject) and subject.lower() not in self.words["people"])
+                    or self.rx.not_a_name.fullmatch(subject) and subject.lower() not in self.words["people"]
+                    and not self._namey(subject))  # ("wrenembed-large": a name in lower case)
 
     def _finished(self, out: dict, m: "Mention", kind: str, sentence: str, a: int, method: str | None) -> dict:
         """The last touches: the method's name as written, the other side of a pair, a bracketed owner."""
@@ -472,7 +490,9 @@ class FieldFinder:
     def _owned_by(name: str, out: dict) -> None:
         """The other side of a comparison is ``name``'s result: its subject, with no baseline (unless
         the name is what it is measured on or by)."""
-        if name.lower() not in {(out["benchmark"] or "").lower(), (out["metric"] or "").lower()}:
+        low, bench = name.lower(), (out["benchmark"] or "\0").lower()
+        # ("on FooTEB BarClustering (0.49 ...)": the benchmark, in part or whole, owns nothing)
+        if low != (out["metric"] or "").lower() and bench not in low and low not in bench:
             out["subject"], out["baseline"] = name, None
 
     def _compared_owner(self, sentence: str, a: int, out: dict) -> None:
@@ -573,6 +593,7 @@ class FieldFinder:
         best = None
         best_d = 1e9
         fronted = self._fronted_names(sentence)  # ("for Wren-L, we reach 52.4%": the system measured)
+        own_task = self.rx.own_task_after.match(sentence, b) is not None  # ("... on one-shot summarization")
         for rx in (self._bench_intro, self._bench_named, self._bench_word_named):
             if rx is self._bench_word_named and best is not None:
                 break  # ("on our newly released benchmark FooQA": read only where no other names a benchmark)
@@ -581,15 +602,20 @@ class FieldFinder:
                 name = self._without_owner(name)
                 cue = mm.group(0).split()[0] if rx is self._bench_intro else None
                 s, e = mm.start("name"), mm.end("name")
-                if not self._benchmark_name(name, metric, cue) or self.rx.models_after.match(sentence[e:]) \
-                        or name.lower() in fronted or self.rx.pretraining_data_before.search(sentence, max(0, s - 30), s):
-                    continue  # ("in Janus models", "in the Qwen family": models; "pre-trained on X": training data)
+                if own_task and s < b or name.lower() in fronted or not self._bench_candidate(sentence, name, s, e, metric, cue):
+                    continue
                 d = s - b if s >= b else (a - e) * 1.2
                 if rx is self._bench_intro and s >= b and self.rx.own_benchmark_gap.match(sentence[b : mm.start()]):
                     d = -1  # "68.2 on MMLU-Pro, 51.3 on GPQA": the benchmark right after the number is its own
                 if d < best_d:
                     best, best_d = name, d
         return best
+
+    def _bench_candidate(self, sentence: str, name: str, s: int, e: int, metric: str | None, cue: str | None) -> bool:
+        """Can the name at ``s:e`` be a benchmark there? Not "in Janus models", "in the Qwen family"
+        (models), nor "pre-trained on X" (training data)."""
+        return self._benchmark_name(name, metric, cue) and not self.rx.models_after.match(sentence[e:]) \
+            and not self.rx.pretraining_data_before.search(sentence, max(0, s - 30), s)
 
     def _benchmark_before_metric(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
         """"83.9% top-1 ImageNet accuracy", "raising ImageNet-C accuracy from 45.2%": the name right
@@ -631,7 +657,7 @@ class FieldFinder:
     def _never_benchmark(self, name: str, first: str, metric: str | None) -> bool:
         """A metric, a model family or sized model ("Heron-7B"), a unit, or a possessive ("ChatBIT's
         BLEU": it owns the result) is no benchmark."""
-        return bool(first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric.fullmatch(name)
+        return bool(first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric_ci.fullmatch(name)
                     or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1])
                     or self.rx.compute_unit_word.match(first) or self.rx.unit_word.match(name) or name.endswith("'s")
                     or self.rx.sized_model_name.search(name))
@@ -681,7 +707,7 @@ class FieldFinder:
             phrase = rest[: stop.start() if stop else len(rest)].strip()
             if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1 or _another_numbers_cue(sentence, mm, a):
                 continue  # (a cue right before the number is its qualifier: "less than half as many")
-            phrase = self._with_example(phrase, rest, stop)
+            phrase = self._with_name_beside(self._with_example(phrase, rest, stop), rest, stop)
             s = mm.start()
             if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
                 continue  # ("..., outperforming X by 2.0%": X is the baseline of the 2.0%)
@@ -694,6 +720,14 @@ class FieldFinder:
         """"models such as Kestrel-X": a phrase cut at "such" runs on to the example it names."""
         example = self.rx.such_as_name.match(rest, stop.start()) if stop and phrase.endswith("such") else None
         return f"{phrase} as {example.group('n').rstrip('.')}" if example else phrase
+
+    def _with_name_beside(self, phrase: str, rest: str, stop: re.Match | None) -> str:
+        """"over the strongest baseline, Kestrel 2.0": a phrase that only describes a baseline stands for
+        the name set beside it."""
+        if not (stop and rest[stop.start()] == "," and self.rx.descriptive_baseline.search(phrase)):
+            return phrase
+        named = self.rx.baseline_appositive.match(rest, stop.start())
+        return named.group("n") if named else phrase
 
     def _baseline_phrase(self, phrase: str) -> bool:
         """A phrase after a cue that can name a baseline: a few words, not "a", "the same" or "a day"."""
@@ -708,11 +742,9 @@ class FieldFinder:
         """The noun phrase before the main verb that precedes the number ("Tamarind even yields ..."),
         or the paper's method where that phrase is only "we"/"our method"/"it"."""
         head = self.rx.relative_aside.sub(lambda r: " " * len(r.group(0)), sentence[:a])
-        named = self.rx.named_before_value.search(head)
-        if named and named.group(1).split()[0].lower() not in self.words["stopwords"] \
-                and named.group(1) != found.get("metric") and named.group(1) not in self._generic \
-                and named.group(1) not in (found.get("benchmark") or ""):  # ("English→German translation (30.9 BLEU)")
-            return named.group(1)  # "Heron 12B (48.2%)", "Heron 7B: 0.81"
+        named = self._named_before_value(head, found)
+        if named:
+            return named  # "Heron 12B (48.2%)", "Heron 7B: 0.81"
         done, subject = self._clause_subject(head, method)
         if done:
             return subject
@@ -722,6 +754,18 @@ class FieldFinder:
         if self.rx.we_our_it.search(head.lower()) or (method and method in head):
             return method
         return self._first_name(head, found)
+
+    def _named_before_value(self, head: str, found: dict) -> str | None:
+        """The name right before a bracket or colon that opens the value; not a word, metric or generic
+        name, nor the benchmark ("English→German translation (30.9 BLEU)") or what is measured ("FID
+        scores: 1.20 on A")."""
+        named = self.rx.named_before_value.search(head)
+        name = named.group(1) if named else None
+        bench = found.get("benchmark") or "\0"
+        if name is None or name.split()[0].lower() in self.words["stopwords"] or name == found.get("metric") \
+                or name in self._generic or name in bench or bench in name or self._is_measure(name):
+            return None
+        return name
 
     def _clause_subject(self, head: str, method: str | None) -> tuple[bool, str | None]:
         """The noun phrase before the last verb of ``head`` that has one: (found?, subject)."""
@@ -809,14 +853,22 @@ class FieldFinder:
         the method's name where the abstract gives one; else a phrase that describes the system
         ("Our best model") as written, and null for a generic one."""
         if subject and self.rx.own_phrase.match(subject):
-            named = subject.split(maxsplit=1)[-1]
-            if " " not in named and named != subject and self._namey(named) and named not in self._generic:
-                return named  # ("Our Kestrel-L achieves": the variant the sentence names)
+            named = self._own_phrase_name(subject)
+            if named:
+                return named
             if method or not self.rx.own_described.match(subject):
                 return method
             last = subject.split()[-1]  # "our program AlphaGo": the name it gives
             return last if self._namey(last) and last not in self._generic else subject
         return subject
+
+    def _own_phrase_name(self, subject: str) -> str | None:
+        """The name an own phrase gives: "Our Kestrel-L achieves" (the variant), "Our proposed Wren-Base
+        model (110M parameters)"."""
+        for named in (subject.split(maxsplit=1)[-1], self._trimmed(subject)):
+            if named and " " not in named and named != subject and self._namey(named) and named not in self._generic:
+                return named
+        return None
 
     def _linking_verbs(self, head: str) -> list[re.Match]:
         """Verbs in ``head`` that may link a subject to the number: not "to reduce ..." (an
@@ -956,7 +1008,9 @@ class FieldFinder:
 
     def _is_pronoun(self, phrase: str) -> bool:
         low = phrase.lower().strip()
-        return low in self._pronoun_set or bool(self._own_method.fullmatch(low))
+        # ("our proposed Wren-Base model" names its model: a name-like word is no pronoun's)
+        return low in self._pronoun_set or bool(self._own_method.fullmatch(low)) \
+            and not any(self._namey(w) for w in phrase.split()[1:])
 
     def _clause_tail(self, text: str) -> str:
         """The last clause-initial noun phrase of ``text`` (back to a comma, 'that', 'where', ...)."""
@@ -1146,14 +1200,14 @@ class FieldFinder:
         """"Japanese Kestrel Base Alpha 7B": capitalised name words before the last two, up to five in all."""
         words = name.split()
         while toks and len(words) < 5 and toks[-1][:1].isupper() and toks[-1][-1:].isalnum() \
-                and self._is_name(toks[-1]) and toks[-1] not in self._generic:
+                and self._is_name(toks[-1]) and toks[-1] not in self._generic and not toks[-1].endswith(("'s", "\u2019s")):
             words.insert(0, toks.pop())
         return " ".join(words)
 
     def _versioned(self, toks: list[str], prev: str, version: str) -> str | None:
         """A name and its version before a size: "Llama 3.1 8B", "Gemma 2 (2B)", "Stable LM 2 1.6B"."""
-        if self._is_name(prev):
-            return f"{prev} {version}"
+        if self._is_name(prev):  # ("Kestrel Embed 2.0 (568M)": the capitalised words before it too)
+            return self._longer_name(toks[:-2], f"{prev} {version}")
         first = toks[-3].strip("(\"'") if len(toks) > 2 and prev[:1].isupper() else ""
         return f"{first} {prev} {version}" if self._is_name(first) and first[0].isupper() else None
 
