@@ -165,6 +165,9 @@ class FieldFinder:
         if best is None:
             for m in self.rx.name_leads_result.finditer(abstract):
                 add(m.group("n"), 0.75)
+            for name in {m.group("n") for m in self.rx.name_opens_sentence.finditer(abstract)}:
+                if (self._namey(name) or "-" in name) and abstract.count(name) >= 3:
+                    add(name, 2.0)  # ("Kestrel-α incorporates ...", and Kestrel-α again and again)
             best = self._best_name(scores, order, tokens, title, abstract)
         return best
 
@@ -1297,7 +1300,11 @@ class FieldFinder:
 
     def _collection(self, head: str, right: str) -> str | None:
         """The collection a data amount measures ("a multi-task dataset containing 13 million samples";
-        "KestrelQA, a dataset of 6,000 ..." names it), or the model "we train ... on" it."""
+        "KestrelQA, a dataset of 6,000 ..." names it; "the 770 billion token FooCorpus" too), or the model
+        "we train ... on" it."""
+        after = self.rx.collection_named_after.match(right)
+        if after and after.group("n") not in self._generic:
+            return after.group("n")
         if "rain" in head[-80:]:
             trained = self.rx.train_np_on.search(head)
             if trained:

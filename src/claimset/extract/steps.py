@@ -601,10 +601,15 @@ def _never_a_size(c: Ctx, k: Kit) -> bool:
 
 
 def _bracketed_amount(c: Ctx, k: Kit) -> list[Decision] | None:
-    """"400B text tokens (200B each for A and B)": a size in brackets after a data amount is data."""
-    if not c.left.rstrip().endswith("("):
+    """"400B text tokens (200B each for A and B)", "10% of their optimal tokens (0.8B and 2.2B)": a
+    size in brackets after a data amount, or after a data noun, is data."""
+    left = c.list_left if c.m.in_list else c.left
+    if not left.rstrip().endswith("("):
         return None
-    amount = k.P.amount_bracket_before.search(c.left)
+    noun = k.P.data_noun_bracket_before.search(left)
+    if noun:
+        return k.decide("data", k.S.data_unit(noun.group(1)), "data_noun")
+    amount = k.P.amount_bracket_before.search(left)
     noun = k.P.data_noun.match(amount.group("rest")) if amount else None
     if noun and noun.end() == len(amount.group("rest")):
         return k.decide("data", k.S.data_unit(noun.group(1)), "data_noun")
