@@ -115,12 +115,13 @@ def _vocab() -> _Vocab:
         # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%");
         # a decimal pair is a slash list too ("1.8/3.3 WER"), so is an integer pair whose second is a
         # percentage ("16/7% error"); any other integer one is a fraction or a date.
-        # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B").
+        # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B",
+        # "(400B/A13B)").
         # After "=", only a percentage named by a metric with a digit ("Q3=81%", "pass@1=67%"; "k=5" and
         # "ratio=75%" are settings).
         # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
         # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
-        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z@]\d=)|(?<=[A-Za-z@]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)|(?<=(?<![\w.])x)(?=\d)"
+        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z@]\d=)|(?<=[A-Za-z@]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)|(?<=\d[BM]/A)|(?<=(?<![\w.])x)(?=\d)"
         r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d/)(?=\d+(?:\.\d+)?%))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"

@@ -66,6 +66,7 @@ class FieldFinder:
         self.roles = roles
         self._compile_metrics(spec.metrics)
         self._not_bench = set(spec.not_benchmarks)
+        self._languages = frozenset(spec.words.get("languages", ()))  # (as written, unlike the other word sets)
         # a model's name is what is compared, never what a score is measured on ("the performance of T5-XXL")
         self._model_family = re.compile(r"(?:" + "|".join(spec.model_families or ["(?!)"]) + r")(?![A-Za-z])")
         # (a version after a space is part of the name: "LiveCodeBench v5")
@@ -372,7 +373,7 @@ class FieldFinder:
         """"the Kestrel-7B model" is "Kestrel-7B", "responses from Wren" is "Wren": a phrase around a
         name stands for it."""
         named = self.rx.definite_named.match(subject) or self.rx.phrase_ending_in_name.match(subject) \
-            or self.rx.name_with_part.match(subject)  # ("Kestrel with the ViT backbone")
+            or self.rx.name_with_part.match(subject) or self.rx.owned_named_model.match(subject)  # ("Kestrel with the ViT backbone")
         if named and named.group("n") in self._generic and subject[:3].lower() == "our":
             return subject  # ("Our CIFAR-10 model": a model of the paper's, trained on CIFAR-10)
         return named.group("n") if named else subject
@@ -661,6 +662,7 @@ class FieldFinder:
         """A metric, a model family or sized model ("Heron-7B"), a unit, or a possessive ("ChatBIT's
         BLEU": it owns the result) is no benchmark."""
         return bool(first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric_ci.fullmatch(name)
+                    or name in self._languages
                     or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1])
                     or self.rx.compute_unit_word.match(first) or self.rx.unit_word.match(name) or name.endswith("'s")
                     or self.rx.sized_model_name.search(name))
@@ -1052,9 +1054,8 @@ class FieldFinder:
         ``span`` is the size's start and end, and the end and start of its list (its own if in none:
         "the Wren 3.1 8B and 70B models" are both Wren 3.1's)."""
         a, b, end, first = span
-        total = self.rx.total_size_before.search(sentence, max(0, a - 60), a)
-        if total and self.rx.active_size_after.match(sentence, b):
-            # ("Wren having 6B total parameters with 1B activated": the active size is the same model's)
+        total = self._total_of_active(sentence, a, b)
+        if total:  # (the active size is the same model's)
             n0, n1 = total.span("n")
             return self._size_subject(sentence, (n0, n1, n1, n0), decision, method, title)
         owner = self._variant(decision.subject_hint or (self._name_before(sentence[:first]) if first < a else None)
@@ -1071,6 +1072,14 @@ class FieldFinder:
             # ("Kestrel reaches 78.4% accuracy with 6M parameters": the result's system, or the paper's)
             return self._never_generic(self._subject(sentence, a, method, dict.fromkeys(_FIELDS)), method) or method
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None
+
+    def _total_of_active(self, sentence: str, a: int, b: int) -> re.Match | None:
+        """The total size an active size at ``a:b`` belongs with: "Wren having 6B total parameters with
+        1B activated", "Wren (400B/A13B)" (group "n": the total)."""
+        total = self.rx.total_size_before.search(sentence, max(0, a - 60), a)
+        if total and self.rx.active_size_after.match(sentence, b):
+            return total
+        return self.rx.total_slash_before.search(sentence, max(0, a - 16), a)
 
     def _of_owner(self, owner: str, own: bool, method: str | None) -> tuple[bool, str | None]:
         """Whom a size's owner phrase names, where it settles it: (settled?, subject). ``own``: the
@@ -1295,8 +1304,12 @@ class FieldFinder:
         return m.group(1) if m and not self.rx.article_end.search(left) else None
 
     def _named_later(self, right: str) -> str | None:
+        """The name a description is given after it: "called Kestrel", "a 1.3B-parameter model, Kestrel, ..."."""
         m = self.rx.named_later.search(right)
-        return (m.group("short") or m.group(1)) if m else None
+        if m:
+            return m.group("short") or m.group(1)
+        beside = self.rx.description_then_name.match(right)
+        return beside.group("n") if beside and beside.group("n") not in self._generic else None
 
     def _collection(self, head: str, right: str) -> str | None:
         """The collection a data amount measures ("a multi-task dataset containing 13 million samples";

@@ -69,6 +69,8 @@ def name_size(c: Ctx, k: Kit) -> list[Decision] | None:
     """A size glued to a name ("Llama-2-7B") is a model size; other numbers in names are not claims
     ("GPT-4", "ImageNet-1K"), nor are sizes of datasets named by them ("the Mol-5M dataset")."""
     m = c.m
+    if m.suffix and k.P.active_after_total_before.search(c.left[-16:]):
+        return k.decide("size", "params", "name_size")  # ("Kestrel (400B/A13B)": the active size, v4)
     glued = _glued_name(c, k) if m.sign is None and m.value_max is None else None
     if not glued:
         return None
