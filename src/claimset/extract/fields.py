@@ -69,6 +69,9 @@ class FieldFinder:
         self._languages = frozenset(spec.words.get("languages", ()))  # (as written, unlike the other word sets)
         # a model's name is what is compared, never what a score is measured on ("the performance of T5-XXL")
         self._model_family = re.compile(r"(?:" + "|".join(spec.model_families or ["(?!)"]) + r")(?![A-Za-z])")
+        # a family's name, maybe with its version, right before a size ("GPT-2 124M", "LLaMA 7B")
+        self._family_before = re.compile(r"(?<![\w\-])(?:" + "|".join(spec.model_families or ["(?!)"])
+                                         + r")(?:[\-\s]?\d[\d.]*)?\s$")
         # (a version after a space is part of the name: "LiveCodeBench v5")
         # (lower case with digits too: "enwik8", "text8")
         bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
@@ -80,7 +83,8 @@ class FieldFinder:
         what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")
         self._bench_what = what
         # (an acronym in brackets may stand between: "the Android-in-the-Wild (AitW) dataset")
-        self._bench_named = Scanner(rf"(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
+        # (a whole word: the "B" of "7B and 13B benchmarks" names nothing)
+        self._bench_named = Scanner(rf"(?<![\w\-.])(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
         # ... or before it: "on our newly released benchmark FooQA"
         self._bench_word_named = Scanner(rf"\b(?i:{what})\s(?P<name>{bench_name})", python_matches=True)
         # "83.9% top-1 ImageNet accuracy": a name between a number and its metric; "raising ImageNet-C
@@ -118,7 +122,8 @@ class FieldFinder:
         self._metric_after = re.compile(rf"^\s?(?:(?i:{self.rx.metric_after_qualifier.pattern}))?(?:{alt})(?![\w\-])")
         self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt})s?{self.rx.metric_before_link.pattern}$")  # ("FIDs of")
         # a metric that ends where its link word starts ("success rates| of", "BLEU score| of")
-        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?(?:\s(?i:scores?|values?|rates?))?$")
+        # (or its change: "a perplexity enhancement of 66%")
+        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?(?:\s(?i:scores?|values?|rates?|enhancements?|improvements?|gains?|reductions?|drops?|degradations?))?$")
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -133,6 +138,10 @@ class FieldFinder:
     def metric_spans(self, text: str) -> list[tuple[int, int]]:
         """Where metric names are in ``text``, in order."""
         return [mm.span() for mm in self._metric_ci.finditer(text)]
+
+    def family_right_before(self, left: str) -> bool:
+        """Does ``left`` end with a model family's name ("GPT-2 ", "LLaMA ")?"""
+        return self._family_before.search(left[-24:]) is not None
 
     def is_generic_name(self, name: str) -> bool:
         """Is ``name`` a well-known model or tool name ("GPT-4", "BERT"; fields.toml: generic_names)?"""
@@ -330,7 +339,7 @@ class FieldFinder:
             out["metric"] = self._measure_metric(sentence, a, b, decision.unit)
             out["benchmark"] = decision.benchmark_hint or self._benchmark(sentence, a, b, out["metric"])
         if kind != self.roles["data"]:
-            out["baseline"] = self._baseline(sentence, a, b) or self._compared_performance(sentence)
+            out["baseline"] = self._baseline(sentence, a, b, _list_start(m, s0, a)) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
         # labelled data still achieves 4.8 WER"): its method, when the abstract names one
         said = self._described(self._fronted_owner(sentence[:a], sentence[b:]) or self._subject(sentence, a, method, out),
@@ -700,8 +709,9 @@ class FieldFinder:
         phrase = rest[: stop.start() if stop else len(rest)].strip()
         return phrase if self._baseline_phrase(phrase) else None
 
-    def _baseline(self, sentence: str, a: int, b: int) -> str | None:
-        margin = self._margin_baseline(sentence, b)
+    def _baseline(self, sentence: str, a: int, b: int, first: int | None = None) -> str | None:
+        """What the number at ``a:b`` (in a list that starts at ``first``) is compared against."""
+        margin = self._margin_baseline(sentence, b) or self._possessed_baseline(sentence, a if first is None else first)
         if margin:
             return margin
         best = None
@@ -725,6 +735,14 @@ class FieldFinder:
         """"models such as Kestrel-X": a phrase cut at "such" runs on to the example it names."""
         example = self.rx.such_as_name.match(rest, stop.start()) if stop and phrase.endswith("such") else None
         return f"{phrase} as {example.group('n').rstrip('.')}" if example else phrase
+
+    def _possessed_baseline(self, sentence: str, a: int) -> str | None:
+        """"reduces Wren's accuracy degradation by 10.8%": the system whose measure a change is of is
+        what it is compared against."""
+        if "'s " not in sentence[max(0, a - 70) : a] and "’s " not in sentence[max(0, a - 70) : a]:
+            return None  # (cheap: most numbers have no possessive before them)
+        owned = self.rx.possessed_measure_before.search(sentence, max(0, a - 70), a)
+        return owned.group("name") if owned and self._is_name(owned.group("name")) else None
 
     def _with_name_beside(self, phrase: str, rest: str, stop: re.Match | None) -> str:
         """"over the strongest baseline, Kestrel 2.0": a phrase that only describes a baseline stands for
@@ -1392,6 +1410,11 @@ def _word(ch: str) -> bool:
 
 def _word_or_hyphen(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
+
+
+def _list_start(m: "Mention", s0: int, a: int) -> int:
+    """Where the list a number is in starts, in its sentence (``a``, its own start, if in none)."""
+    return m.group_start - s0 if m.in_list and m.group_start is not None and m.group_start >= s0 else a
 
 
 def _another_numbers_cue(sentence: str, cue: re.Match, a: int) -> bool:

@@ -200,6 +200,15 @@ def size_before_model_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     return None
 
 
+def size_after_family(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A size right after a model family's name is that model's size, whatever noun follows ("GPT-2
+    124M shows", "on LLaMA 7B and 13B benchmarks")."""
+    m = c.m
+    if m.suffix in ("M", "B") and not m.unit and m.sign is None and k.fields.family_right_before(c.list_left if m.in_list else c.left):
+        return k.decide("size", "params", "size_after_family")
+    return None
+
+
 # ------------------------------------------------------------------------------------ settings
 
 
@@ -716,7 +725,7 @@ def is_undecided(decisions: list[Decision]) -> bool:
 
 STEPS: tuple[Step, ...] = (
     name_size, glued_letters, out_of, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
-    factor_of_setting, prior_example, money, setting_noun, setting_cue, collection_count, generic_count,
+    size_after_family, factor_of_setting, prior_example, money, setting_noun, setting_cue, collection_count, generic_count,
     example_factor, relative_size, multiplier_word, percentage, factor, byte_amount, glued_time,
     param_noun, flop_or_compute_noun, rate, data_noun, time_taken, magnitude_size, points, metric_pair, bare_score,
 )
