@@ -552,8 +552,8 @@ class FieldFinder:
             return self._metric_right_before(sentence, a, b) or unit
         # ("0.96 factuality on FooQA": words the metric lexicon does not know, between the number and its benchmark)
         named = self.rx.measure_words_on_bench.match(sentence, b)
-        if named and not self._metric_ci.search(named.group("m")):
-            return named.group("m")
+        if named and not self._metric_ci.search(named.group("m")) and not self._metric_right_before(sentence, a, b):
+            return named.group("m")  # (unless a metric is linked right before: "an FID of 1.48 without guidance on X")
         return self._metric_of(sentence, a, b)
 
     def _metric_of(self, sentence: str, a: int, b: int) -> str | None:

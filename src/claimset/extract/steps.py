@@ -52,6 +52,8 @@ NAME_REACH = 80
 SETTING_CUE_REACH = 60
 # "Up to" this many tokens, with no word of length near, is an amount of data (contexts stay far below).
 MIN_CORPUS_TOKENS = 1e9
+# a plain count of tokens below this is a length (no corpus in the gold or the corpus is this small)
+FEW_TOKENS = 1e5
 # No corpus is this small, and no context this long ("advancing to 16k tokens" is a length).
 MAX_LENGTH_TOKENS = 1e6
 # Fewer bare samples than this, with no data cue, are outputs drawn at inference ("best of 64 samples").
@@ -523,6 +525,8 @@ def _not_data(c: Ctx, k: Kit, unit: str, dm, cue: bool) -> bool:
 
 def _a_length_unit(c: Ctx, k: Kit, unit: str, cue: bool) -> bool:
     """Tokens (or residues) that are one input's length, or sequences counted in binary thousands."""
+    if unit == "tokens" and not cue and c.m.magnitude_kind is None and c.m.value < FEW_TOKENS:
+        return True  # ("using only 64 tokens", "requires 1,024 tokens": one input's length; a corpus counts millions)
     if unit in k.S.length_units:
         return _a_length(c, k, cue and unit == "tokens")
     return unit in k.S.binary_length_units and not cue and _binary_thousands(c.m)
