@@ -109,6 +109,8 @@ def _vocab() -> _Vocab:
     glued_words = dict(spec["glued_magnitude_words"])
     glued_alt = "|".join(sorted(glued_words, key=len, reverse=True))
     mag_words.update(glued_words)
+    # After "=", a score of a metric written as its symbol ("ρ=0.39", "AUC=0.91").
+    metric_eq = "".join(rf"|(?<=(?<![A-Za-z\\]){re.escape(s)}=)(?=\d*\.\d)" for s in spec["metric_symbols"])
     atom = re.compile(
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
@@ -121,7 +123,7 @@ def _vocab() -> _Vocab:
         # "ratio=75%" are settings).
         # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
         # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
-        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z@]\d=)|(?<=[A-Za-z@]\d\d=))(?=\d+(?:\.\d+)?%)|(?<=\d[BM]-A)|(?<=\d[BM]/A)|(?<=(?<![\w.])x)(?=\d)"
+        r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z@]\d=)|(?<=[A-Za-z@]\d\d=))(?=\d+(?:\.\d+)?%)" + metric_eq + r"|(?<=\d[BM]-A)|(?<=\d[BM]/A)|(?<=(?<![\w.])x)(?=\d)"
         r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d/)(?=\d+(?:\.\d+)?%))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"

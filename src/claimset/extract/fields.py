@@ -348,8 +348,17 @@ class FieldFinder:
             return self._whole_subject({**out, "subject": None}, method)  # ("over the previous best IS of 52.52")
         out["subject"] = self._not_measured_on(self._never_generic(said, method) or method, out, method,
                                                lambda: self._benchmarks_named(sentence, kind))
-        return self._whole_subject(self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text),
-                                   method)
+        return self._not_its_own_baseline(self._whole_subject(
+            self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text), method), method)
+
+    @staticmethod
+    def _not_its_own_baseline(out: dict, method: str | None) -> dict:
+        """A claim is not compared against its own subject: where both read the same, the subject is the
+        paper's method ("competitive with FooLMs requiring 50x the compute"), or none."""
+        subject, baseline = out["subject"], out["baseline"]
+        if subject and baseline and subject.lower() == baseline.lower():
+            out["subject"] = method if method and method.lower() != baseline.lower() else None
+        return out
 
     def _described(self, said: str | None, sentence: str, b: int) -> str | None:
         """"We introduce FooTEB, a benchmark comprising ... with 2M examples": an indefinite description
@@ -711,7 +720,7 @@ class FieldFinder:
 
     def _baseline(self, sentence: str, a: int, b: int, first: int | None = None) -> str | None:
         """What the number at ``a:b`` (in a list that starts at ``first``) is compared against."""
-        margin = self._margin_baseline(sentence, b) or self._possessed_baseline(sentence, a if first is None else first)
+        margin = self._margin_baseline(sentence, b) or self._owner_baseline(sentence, a if first is None else first)
         if margin:
             return margin
         best = None
@@ -743,6 +752,16 @@ class FieldFinder:
             return None  # (cheap: most numbers have no possessive before them)
         owned = self.rx.possessed_measure_before.search(sentence, max(0, a - 70), a)
         return owned.group("name") if owned and self._is_name(owned.group("name")) else None
+
+    def _owner_baseline(self, sentence: str, a: int) -> str | None:
+        """The system whose own measure the number at ``a`` is set against: possessed or needed."""
+        return self._possessed_baseline(sentence, a) or self._needier_baseline(sentence, a)
+
+    def _needier_baseline(self, sentence: str, a: int) -> str | None:
+        """"competitive with FooLMs requiring 50x the compute": the system that needs the multiple is
+        what the paper's saving is measured against."""
+        needy = self.rx.needier_baseline_before.search(sentence, max(0, a - 60), a)
+        return needy.group("name") if needy and self._is_name(needy.group("name")) else None
 
     def _with_name_beside(self, phrase: str, rest: str, stop: re.Match | None) -> str:
         """"over the strongest baseline, Kestrel 2.0": a phrase that only describes a baseline stands for
@@ -1340,12 +1359,18 @@ class FieldFinder:
             trained = self.rx.train_np_on.search(head)
             if trained:
                 return self._named(trained.group("np"), head[: trained.start("np")], right)
+        return self._collection_held(head, right)
+
+    def _collection_held(self, head: str, right: str) -> str | None:
+        """"a dataset containing 13 million samples": the collection that holds a data amount, by its
+        name where it is given one."""
         held = self.rx.collection_of.search(head[-120:])
         if held is None:
             named = self.rx.named_collection.search(head[-60:])  # ("we built FOO-4B, which consists of")
             return named.group("n") if named and named.group("n") not in self._generic else None
         if held.group("named") and held.group("named") not in self._generic:
-            return held.group("named")  # ("a large dataset, FooCLAP, with 441K pairs": the name it is given)
+            # ("a large dataset, FooCLAP, with 441K pairs": the name it is given, by its acronym if any)
+            return held.group("acr") or held.group("named")
         if self.rx.trained_before.search(head[-120:], 0, held.start("np")):
             return None  # ("Kestrel is pre-trained on a corpus of 3T tokens": the model trained on it)
         words = held.group("np").split()
