@@ -101,7 +101,9 @@ class FieldFinder:
                                            rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){member})*)")
         self._bracket_member = re.compile(rf"(?P<name>{bench_name})\s?\((?P<inside>[^()]*)\)")
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
-        self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?![\d$])", re.IGNORECASE, python_matches=True)
+        # (not before a number, "than 3x"; a name that starts with one is a name, "than 3DGS")
+        self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?!\$|\d(?!\d*(?-i:[A-Z])[\w\-]*(?-i:[A-Z])))", re.IGNORECASE,
+                                     python_matches=True)
         # "Kestrel 8B's win rate ...": the possessor owns the metric
         self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
                                       + self._metric.pattern + ")")
@@ -1007,7 +1009,9 @@ class FieldFinder:
         bracketed = self.rx.own_bracket_name.match(phrase)
         if bracketed and bracketed.group("n") not in self._generic:
             return bracketed.group("n")
-        own = self._own_method.fullmatch(phrase.lower()) and re.match(r"\S+\s(\S+)\s\S+$", phrase)
+        # (at the start of a longer phrase too: "our Kestrel approach combines these techniques to")
+        own = self._own_method.match(phrase.lower())
+        own = own and re.match(r"\S+\s(\S+)\s\S+$", phrase[: own.end()])
         return own.group(1) if own and self._namey(own.group(1)) and own.group(1) not in self._generic else None
 
     def _name_before_verb(self, words: list[str]) -> str | None:
