@@ -299,8 +299,9 @@ def _scaled(value: float, magnitude: float) -> float:
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern:
     """One pattern for a cue list, *matched at the start of the reversed* lower-cased window (so a
     cue that ends the window is found in the time of its length, not of the window's): a cue that
-    starts with a letter must start a word ("under", not "thunder")."""
-    alts = [re.escape(c.lower()[::-1]) + (r"(?![^\W_])" if c[0].isalpha() else "") for c in cues]
+    starts with a letter must start a word ("under", not "thunder"), and a sign is no arrow's head
+    ("0.61 -> 0.74": no "more than")."""
+    alts = [re.escape(c.lower()[::-1]) + (r"(?![^\W_])" if c[0].isalpha() else r"(?!-)") for c in cues]
     return re.compile("(?:" + "|".join(alts) + ")")
 
 
@@ -702,6 +703,8 @@ _LETTER_DASH_BEFORE = re.compile(r"[A-Za-z]-$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:approx\w*\s+|about\s+)?$", re.IGNORECASE)
+# "42.2% → 49.6%", "0.61->0.74", "$\rightarrow$": an arrow between two numbers is a from->to change
+_ARROW_GAP = re.compile(r"\s*(?:→|⟶|->|\\(?:rightarrow|longrightarrow|to)(?![A-Za-z]))\s*")
 
 
 def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
@@ -719,9 +722,17 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
         return _to_pair(text, a, b, before, b_sim)
     elif _RANGE_AND.match(gap):
         is_range = bool(_BETWEEN_BEFORE.search(before))
+    elif _ARROW_GAP.fullmatch(gap):
+        return _arrow_pair(a, b)
     else:
         return None
     return [_range(text, a, b, b_sim)] if is_range else None
+
+
+def _arrow_pair(a: Mention, b: Mention) -> list[Mention]:
+    """"42.2% → 49.6%": a before and an after value, a from->to pair (the first shares the second's
+    percent sign)."""
+    return [replace(a, role="from", unit="%" if a.unit is None and b.unit == "%" else a.unit), replace(b, role="to")]
 
 
 def _to_pair(text: str, a: Mention, b: Mention, before: str, b_sim: bool) -> list[Mention] | None:

@@ -1374,7 +1374,7 @@ class FieldFinder:
         """The collection a data amount measures ("a multi-task dataset containing 13 million samples";
         "KestrelQA, a dataset of 6,000 ..." names it; "the 770 billion token FooCorpus" too), or the model
         "we train ... on" it."""
-        after = self.rx.collection_named_after.match(right)
+        after = self.rx.collection_named_after.match(right) or self.rx.collection_named_before_noun.match(right)
         if after and after.group("n") not in self._generic:
             return after.group("n")
         if "rain" in head[-80:]:

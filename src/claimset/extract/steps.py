@@ -241,9 +241,10 @@ def prior_example(c: Ctx, k: Kit) -> list[Decision] | None:
 def _own_result_example(c: Ctx, k: Kit) -> bool:
     """"Our models lead to the best results (e.g., 90.7% accuracy on X)": the paper's own result,
     with the metric it is measured by, given as an example; so is a gain ("(e.g., 9.8% improvement on X)",
-    "(e.g., +9.8% on X)": a plus sign writes a change, never what earlier work costs)."""
+    "(e.g., +9.8% on X)": a plus sign writes a change, never what earlier work costs; so does a before
+    and after pair, "for example, 42.2% → 49.6%")."""
     return bool(k.P.own_result_example.search(c.left)) and k.fields.metric_next_to(c.left, c.right) \
-        or k.P.gain_after_example.match(c.right) is not None or c.m.sign == "+"
+        or k.P.gain_after_example.match(c.right) is not None or c.m.sign == "+" or c.m.role in ("from", "to")
 
 
 def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
