@@ -957,6 +957,8 @@ class FieldFinder:
 
     def _subject_of_phrase(self, phrase: str, method: str | None) -> tuple[bool, str | None]:
         """The subject a clause's noun phrase names: (found?, subject)."""
+        if method and self.rx.applying_own_method.match(phrase):
+            return True, method  # ("applying our proposed method to Kestrel-8B reduces ...")
         part = self.rx.name_with_part.match(phrase)  # ("our Kestrel with the ViT backbone")
         if part and part.group("n") not in self._generic:
             return True, part.group("n")

@@ -164,7 +164,7 @@ def _version(c: Ctx, k: Kit) -> bool:
 
 def _list_marker(c: Ctx, k: Kit) -> bool:
     m, P, left, right = c.m, k.P, c.left, c.right
-    small_int = m.value < 30 and float(m.value).is_integer()
+    small_int = m.value < 30 and float(m.value).is_integer() and "." not in m.text  # ("F1 = 1.00)" is a score)
     if P.list_marker_before.search(left) and P.closing_paren_after.match(right) and small_int \
             and not P.name_paren_before.search(left):
         return True
