@@ -42,6 +42,9 @@ def _data_noun(c: Ctx, k: Kit):
         dm = k.P.data_noun.match(c.right)
         if dm is None and c.m.magnitude_kind is not None and c.right.startswith(" of "):
             dm = k.P.data_noun.match(c.right[3:])  # "540 billion of legal tokens"
+        if dm is None and c.right[1:2].isupper():
+            joined = k.P.coordinated_amount_after.match(c.right)  # ("300k Foo-Zero and 13k Foo-Hero trajectories")
+            dm = k.P.data_noun.match(c.right[joined.end() :]) if joined else None
         c.memo["data_noun"] = dm
     return c.memo["data_noun"]
 
