@@ -703,8 +703,9 @@ _LETTER_DASH_BEFORE = re.compile(r"[A-Za-z]-$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:approx\w*\s+|about\s+)?$", re.IGNORECASE)
-# "42.2% → 49.6%", "0.61->0.74", "$\rightarrow$": an arrow between two numbers is a from->to change
-_ARROW_GAP = re.compile(r"\s*(?:→|⟶|->|\\(?:rightarrow|longrightarrow|to)(?![A-Za-z]))\s*")
+# "42.2% → 49.6%", "0.61->0.74": an arrow between two numbers is a from->to change (the text view
+# writes LaTeX's arrows as "→")
+_ARROW_GAP = re.compile(r"\s*(?:→|⟶|->)\s*")
 
 
 def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
@@ -723,16 +724,17 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
     elif _RANGE_AND.match(gap):
         is_range = bool(_BETWEEN_BEFORE.search(before))
     elif _ARROW_GAP.fullmatch(gap):
-        return _arrow_pair(a, b)
+        return _from_to(a, b)  # ("42.2% → 49.6%")
     else:
         return None
     return [_range(text, a, b, b_sim)] if is_range else None
 
 
-def _arrow_pair(a: Mention, b: Mention) -> list[Mention]:
-    """"42.2% → 49.6%": a before and an after value, a from->to pair (the first shares the second's
-    percent sign)."""
-    return [replace(a, role="from", unit="%" if a.unit is None and b.unit == "%" else a.unit), replace(b, role="to")]
+def _from_to(a: Mention, b: Mention) -> list[Mention]:
+    """A before and an after value, a from->to pair: "from 17.7 to 67.2% success rate" (the first end
+    shares the second's percent sign)."""
+    from_unit = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
+    return [replace(a, role="from", unit=from_unit), replace(b, role="to")]
 
 
 def _to_pair(text: str, a: Mention, b: Mention, before: str, b_sim: bool) -> list[Mention] | None:
@@ -746,9 +748,7 @@ def _to_pair(text: str, a: Mention, b: Mention, before: str, b_sim: bool) -> lis
         # "outperforming B on X by 41.3% to 35.7%": two results set side by side, not a range
         return [replace(a, role="vs-left"), replace(b, role="vs-right")]
     if from_pair and not is_range:
-        # "from 17.7 to 67.2% success rate": the first end shares the second's percent sign
-        from_unit = "%" if a.unit is None and b.unit == "%" and a.magnitude_kind is None else a.unit
-        return [replace(a, role="from", unit=from_unit), replace(b, role="to")]
+        return _from_to(a, b)
     return [_range(text, a, b, b_sim)] if is_range else None
 
 

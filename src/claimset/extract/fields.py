@@ -669,8 +669,8 @@ class FieldFinder:
                 continue
             for mm in self._bracket_member.finditer(sentence, lm.start("list"), lm.end("list")):
                 name = mm.group("name")
-                if mm.start("inside") <= a < mm.end("inside") and name.split()[0] not in self._not_bench \
-                        and name not in self._languages:  # ("on Japanese (SIM = 0.68)": a language, no benchmark)
+                # (what is never a benchmark elsewhere is none here: "on Japanese (SIM = 0.68)", a language)
+                if mm.start("inside") <= a < mm.end("inside") and not self._never_benchmark(name, name.split()[0], None):
                     # "Kinetics (90.0% on K400 ...)": a benchmark named inside the brackets is nearer
                     return None if self._bench_intro.search(mm.group("inside")) else name
         return None
