@@ -393,7 +393,7 @@ def qualifier_after(text: str, pos: int, vocab: _Vocab | None = None) -> str | N
     return None
 
 
-_RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$|^ - $|^sim$|^\s?\\sim\s?$|^\s?\$\\sim\$\s?$")
+_RANGE_DASH = re.compile(r"^\s?[-–—~−]\s?$|^ - $|^sim$|^\s?\\sim\s?$|^\s?\$\\sim\$\s?$")
 _RANGE_TO = re.compile(r"^-? to $|^-? to approx(?:imately)? $")  # ("3- to 300-fold": a hanging hyphen)
 _RANGE_AND = re.compile(r"^ and (?:approx(?:imately)? )?$")
 _LIST_SEP = re.compile(r"^(?:,\s?(?:and |or )?| and | or | & | / |/)$")
@@ -716,6 +716,9 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
     if a.unit == b.unit == "USD":  # ("from $0.12 to $0.03": the dollar signs stand outside the numbers)
         gap, before = gap.removesuffix("$"), before.removesuffix("$")
     b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
+    high = _after_glued_minus(a, b, gap, before)
+    if high:
+        return [_range(text, a, high, b_sim)]
     if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
         # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
         is_range = not _NAME_DASH_BEFORE.search(before) and a.sign is None and not _version_then_size(a, b, before)
@@ -730,6 +733,14 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
     return [_range(text, a, b, b_sim)] if is_range else None
 
 
+def _after_glued_minus(a: Mention, b: Mention, gap: str, before: str) -> Mention | None:
+    """"26%−41%", "$0.25\\%-4\\%$": a minus glued between two numbers is a range dash, not the second
+    one's sign; that number without it (None where ``b`` is not so written)."""
+    if gap or b.sign != "−" or a.sign is not None or _NAME_DASH_BEFORE.search(before):
+        return None
+    return replace(b, start=b.start + 1, text=b.text[1:], value=-b.value, sign=None)
+
+
 def _from_to(a: Mention, b: Mention) -> list[Mention]:
     """A before and an after value, a from->to pair: "from 17.7 to 67.2% success rate" (the first end
     shares the second's percent sign)."""
@@ -742,14 +753,24 @@ def _to_pair(text: str, a: Mention, b: Mention, before: str, b_sim: bool) -> lis
     67.2%"), or two results written high to low ("by 41.3% to 35.7%")."""
     from_pair = _FROM_PAIR_BEFORE.search(before)
     # ("WikiText-2 to 47.69": a number inside a name does not open a range)
-    is_range = (not from_pair or _size_family(a, b, before)) and not _change_then_level(a, b, before) \
-        and not _LETTER_DASH_BEFORE.search(before)
+    is_range = (not from_pair or _size_family(a, b, before) or _gains_span(text, b, before)) \
+        and not _change_then_level(a, b, before) and not _LETTER_DASH_BEFORE.search(before)
     if not from_pair and is_range and _descending(a, b):
         # "outperforming B on X by 41.3% to 35.7%": two results set side by side, not a range
         return [replace(a, role="vs-left"), replace(b, role="vs-right")]
     if from_pair and not is_range:
         return _from_to(a, b)
     return [_range(text, a, b, b_sim)] if is_range else None
+
+
+_GAIN_FROM_BEFORE = re.compile(r"\b(?:outperform\w*|improvements?|gains?)\s\(?from\s+$", re.IGNORECASE)
+_DIFFERENCE_UNIT_AFTER = re.compile(r"\s?(?:[A-Z][\w\-]*\s)?(?:percentage\s)?(?:points?|pp|pts)\b")
+
+
+def _gains_span(text: str, b: Mention, before: str) -> bool:
+    """"outperforms (from 1.71 to 2.48 BLEU points)": gains in points that run from one to another
+    are a range of differences, not a before and an after."""
+    return bool(_GAIN_FROM_BEFORE.search(before) and _DIFFERENCE_UNIT_AFTER.match(text, b.after))
 
 
 def _size_family(a: Mention, b: Mention, before: str) -> bool:

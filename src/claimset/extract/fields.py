@@ -74,7 +74,9 @@ class FieldFinder:
                                          + r")(?:[\-\s]?\d[\d.]*)?\s$")
         # (a version after a space is part of the name: "LiveCodeBench v5")
         # (lower case with digits too: "enwik8", "text8")
-        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
+        # (and the lower-case names the spec lists: "test-clean")
+        lower = "".join(rf"|(?:{n})(?![\w\-])" for n in spec.lower_case_benchmarks)
+        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*" + lower + r"))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.])" + lower + ")"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         # (a setting may stand between: "on zero-shot BarCOCO")
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?:(?i:zero|few|one|\d+)-shot\s)?"
@@ -733,21 +735,29 @@ class FieldFinder:
         if margin:
             return margin
         best = None
-        best_d = 1e9
+        best_key: tuple[bool, float] = (True, 1e9)
         for mm in self._baseline_cue.finditer(sentence):
-            rest = " " + sentence[mm.end() :]
-            stop = self.rx.stop_phrase.search(rest)
-            phrase = rest[: stop.start() if stop else len(rest)].strip()
-            if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1 or _another_numbers_cue(sentence, mm, a):
-                continue  # (a cue right before the number is its qualifier: "less than half as many")
-            phrase = self._with_name_beside(self._with_example(phrase, rest, stop), rest, stop)
-            s = mm.start()
-            if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
-                continue  # ("..., outperforming X by 2.0%": X is the baseline of the 2.0%)
-            d = s - b if s >= b else (a - mm.end()) * 1.1
-            if d < best_d and abs(d) < 200:
-                best, best_d = phrase, d
+            found = self._cued_baseline(sentence, mm, a, b)
+            if found and found[1] < best_key and abs(found[1][1]) < 200:
+                best, best_key = found
         return best
+
+    def _cued_baseline(self, sentence: str, mm: re.Match, a: int, b: int) -> tuple[str, tuple[bool, float]] | None:
+        """The phrase a baseline cue introduces, with how near it is to the number at ``a:b``: (in
+        another clause?, distance); None where the cue is not this number's."""
+        rest = " " + sentence[mm.end() :]
+        stop = self.rx.stop_phrase.search(rest)
+        phrase = rest[: stop.start() if stop else len(rest)].strip()
+        if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1 or _another_numbers_cue(sentence, mm, a):
+            return None  # (a cue right before the number is its qualifier: "less than half as many")
+        phrase = self._with_name_beside(self._with_example(phrase, rest, stop), rest, stop)
+        s = mm.start()
+        if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
+            return None  # ("..., outperforming X by 2.0%": X is the baseline of the 2.0%)
+        d = s - b if s >= b else (a - mm.end()) * 1.1
+        # a cue in the number's own clause comes before one across a comma ("5.1% higher than A, 3.7%
+        # higher than B": B is the 3.7%'s)
+        return phrase, ("," in (sentence[b:s] if s >= b else sentence[mm.end() : a]), d)
 
     def _with_example(self, phrase: str, rest: str, stop: re.Match | None) -> str:
         """"models such as Kestrel-X": a phrase cut at "such" runs on to the example it names."""
@@ -1015,7 +1025,7 @@ class FieldFinder:
     def _own_named(self, phrase: str) -> str | None:
         """"our Kestrel-3B model", "our models (KestrelGANs)": the sentence names the paper's own model, so
         that name is the subject."""
-        bracketed = self.rx.own_bracket_name.match(phrase)
+        bracketed = self.rx.own_bracket_name.match(phrase) or self.rx.own_name_alone.match(phrase)
         if bracketed and bracketed.group("n") not in self._generic:
             return bracketed.group("n")
         # (at the start of a longer phrase too: "our Kestrel approach combines these techniques to")
