@@ -128,6 +128,8 @@ class FieldFinder:
         # a metric that ends where its link word starts ("success rates| of", "BLEU score| of")
         # (or its change: "a perplexity enhancement of 66%")
         self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?(?:\s(?i:scores?|values?|rates?|enhancements?|improvements?|gains?|reductions?|drops?|degradations?))?$")
+        # a score named by its metric, then the size it was reached with ("72.2 mIoU with only")
+        self._metric_result_with = re.compile(rf"(?<![\w.])\d[\d.,]*\s?%?\s(?:{alt})\s(?:even\s)?(?:with|using)\s(?:only\s|just\s)?$")
 
     # ------------------------------------------------------------------------------ helpers
 
@@ -395,7 +397,8 @@ class FieldFinder:
         """"the Kestrel-7B model" is "Kestrel-7B", "responses from Wren" is "Wren": a phrase around a
         name stands for it."""
         named = self.rx.definite_named.match(subject) or self.rx.phrase_ending_in_name.match(subject) \
-            or self.rx.name_with_part.match(subject) or self.rx.owned_named_model.match(subject)  # ("Kestrel with the ViT backbone")
+            or self.rx.name_with_part.match(subject) or self.rx.owned_named_model.match(subject) \
+            or self.rx.owner_of_measure.match(subject)  # ("Kestrel with the ViT backbone", "TNF's training time")
         if named and named.group("n") in self._generic and subject[:3].lower() == "our":
             return subject  # ("Our CIFAR-10 model": a model of the paper's, trained on CIFAR-10)
         return named.group("n") if named else subject
@@ -502,8 +505,8 @@ class FieldFinder:
         """"..., surpassing o3-mini (67.4%)": a score in brackets right after a model's name is that
         model's (the other value of a comparison: its subject is the other system, guidelines)."""
         near = sentence[max(0, a - 60) : a]
-        if "(" not in near[-12:]:
-            return  # (both patterns end with the bracket the number opens)
+        if "(" not in near[-40:]:
+            return  # (both patterns end with the bracket the number is in)
         bm = self.rx.owner_with_bracket.search(near)
         if not (bm and self._namey(bm.group("name"))):  # ("AgentX with GPT-4V (8.3%)": AgentX's score)
             bm = self.rx.name_bracket_before.search(near)
@@ -688,13 +691,13 @@ class FieldFinder:
         return True
 
     def _never_benchmark(self, name: str, first: str, metric: str | None) -> bool:
-        """A metric, a model family or sized model ("Heron-7B"), a unit, or a possessive ("ChatBIT's
-        BLEU": it owns the result) is no benchmark."""
+        """A metric, a model family or sized model ("Heron-7B"), a unit, a possessive ("ChatBIT's
+        BLEU": it owns the result) or a kind of model ("VoxelNet-based") is no benchmark."""
         return bool(first in self._not_bench or (metric and name.lower() == metric.lower()) or self._metric_ci.fullmatch(name)
                     or name in self._languages
                     or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1])
                     or self.rx.compute_unit_word.match(first) or self.rx.unit_word.match(name) or name.endswith("'s")
-                    or self.rx.sized_model_name.search(name))
+                    or self.rx.sized_model_name.search(name) or name.endswith("-based"))  # ("the VoxelNet-based model")
 
     def _compared_performance(self, sentence: str) -> str | None:
         """"we keep 96.7% of the 11B model's performance", "tripling the performance of T5-XXL": the
@@ -1124,14 +1127,19 @@ class FieldFinder:
         owner = self._variant(decision.subject_hint or (self._name_before(sentence[:first]) if first < a else None)
                               or self._size_owner(sentence, a, b, end) or self._own_sized(sentence, a, end), sentence, a, b)
         owner = self._titled(owner, sentence[a:b], title)
+        owner = None if owner and self._is_metric_name(owner) else owner  # ("72.2 mIoU with 0.68M parameters")
         own = self.rx.own_size_before.search(sentence[max(0, a - 80) : a])  # "We trained 2B and 6B models", "This 2B model"
         done, subject = self._of_owner(owner, own is not None, method) if owner is not None else (False, None)
-        if done:
-            return subject
+        return subject if done else self._unowned_size_subject(sentence, a, end, method, own is not None)
+
+    def _unowned_size_subject(self, sentence: str, a: int, end: int, method: str | None, own: bool) -> str | None:
+        """The subject of a size that no name owns: what the sentence says has it, the system of the
+        result it was reached with, or the paper's method where the size is its own."""
         said = self._possessor(self._before_list(sentence[:a])) or self._own_sized(sentence, a, end, definite=True)
         if said:
             return self._bare_name(said)  # ("Kestrel-2 has 7B ...", or else "the 30B model" as written)
-        if self.rx.result_with_size_before.search(self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "):
+        head = self.rx.size_qualifier_before.sub("", sentence[:a]).rstrip() + " "
+        if self.rx.result_with_size_before.search(head) or self._metric_result_with.search(head):
             # ("Kestrel reaches 78.4% accuracy with 6M parameters": the result's system, or the paper's)
             return self._never_generic(self._subject(sentence, a, method, dict.fromkeys(_FIELDS)), method) or method
         return method if own or self.rx.we_model_before.search(sentence[:a].lower()) else None

@@ -279,8 +279,9 @@ def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
     """A count right after a named collection is its size ("a benchmark of 24 curated motifs"); so is
     a count of hundreds or more that a model is trained on ("trained on ~60,000 crystals")."""
     P, m = k.P, c.m
-    if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or _data_noun(c, k):
-        return None  # (a data noun after it: the data step reads it)
+    if m.unit is not None or m.is_word or m.sign is not None or m.value_max is not None or _data_noun(c, k) \
+            or P.param.match(c.right):
+        return None  # (a data noun after it: the data step reads it; parameters are a size)
     items = P.items_after.match(c.right)
     if not items or not _collection_cue(c, k) or (m.magnitude_kind is None and m.value < 10):
         return None
@@ -318,7 +319,8 @@ def _measured_noun(c: Ctx, k: Kit) -> bool:
     """A unit noun that makes a bare count a measurement: compute, FLOPs, a rate, or a time taken (a
     frame rate only as a speed: "at a speed of 68.9 FPS", not "with a frame rate of 16 fps")."""
     P = k.P
-    rate = P.rate_unit.match(c.right) and (not P.frame_rate_after.match(c.right) or P.speed_of_before.search(c.left))
+    rate = P.rate_unit.match(c.right) and (not P.frame_rate_after.match(c.right) or P.speed_of_before.search(c.left)
+                                           or P.frame_rate_measured_after.match(c.right))
     return bool(P.compute_noun.match(c.right) or P.flop.match(c.right) or rate
                 or P.time_noun.match(c.right) and P.time_taken_before.search(c.left))
 
@@ -396,7 +398,7 @@ def _percent_result(c: Ctx, k: Kit) -> bool:
     return bool(c.m.sign == "+" or P.result_verb_before.search(left[-40:])
                 or P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
                 or c.m.role in ("from", "to") or P.beats_by_before.search(left)
-                or k.fields.metric_next_to(left, right)
+                or k.fields.metric_next_to(left, right) or P.percent_on_named_after.match(right)
                 or P.change_by_before.search(left) and k.fields.metric_in(P.clause_break.split(left)[-1]))
 
 
