@@ -84,10 +84,16 @@ class RespectiveLists:
         """The type each group's member of the list of quantities before the numbers names ("latency
         and energy by 3.2x and 41%"), or None; all None where the members do not name two types."""
         k = len(groups)
-        parts = _SEPARATOR.split(text[max(s0, groups[0][0].start - 160) : groups[0][0].start])
-        if len(parts) < k + (0 if parts[0] else 1) or self._kind_of is None:
+        if self._kind_of is None:
             return [None] * k
-        kinds = [self._kind_of(part) for part in parts[-k:]]
+        parts = _SEPARATOR.split(text[max(s0, groups[0][0].start - 160) : groups[0][0].start])
+        kinds = [self._kind_of(part) for part in parts[-k:]] if len(parts) >= k + (0 if parts[0] else 1) else []
+        if len({t for t in kinds if t}) >= 2:
+            return kinds
+        # ... or after them: "15.4x and 4.71x fewer parameters and FLOPs, respectively"
+        after = _QUANTITIES_AFTER.match(text, groups[-1][-1].after)
+        parts = _SEPARATOR.split(after.group("q")) if after else []
+        kinds = [self._kind_of(f"{after.group('c')} {part}") for part in parts[:k]] if after and len(parts) == k else []
         return kinds if len({t for t in kinds if t}) >= 2 else [None] * k
 
     def _typed(self, p: Placed, kind: str | None) -> Placed:
@@ -204,6 +210,9 @@ def _fronted_parts(names: str, opening: int) -> list[str]:
     return [whole[: cut.start()], whole[cut.end() :], whole] if cut else [whole]
 
 
+# the quantities a list of factors scales, written after it and before "respectively"
+_QUANTITIES_AFTER = re.compile(r"\s(?P<c>fewer|less|lower|smaller|reductions? in|savings? in)\s(?P<q>[^;.]{3,120}?),?\s+respectively",
+                               re.IGNORECASE)
 _EXAMPLES_CUE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s*$", re.IGNORECASE)
 
 

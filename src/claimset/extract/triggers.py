@@ -127,7 +127,9 @@ class TriggerScorer:
         if unit is None and self.S.P.points_after.match(c.right):
             unit = "points"
         # (a list's items are paired with a list of things by "respectively", not each with both)
-        both = self._two_things(sentence, b, near_right) or (None if c.m.in_list else self._two_before(sentence[:a]))
+        paired = c.m.in_list and "respectively" in sentence[b:]  # ("3x and 5x less memory and compute, respectively")
+        both = (None if paired else self._two_things(sentence, b, near_right)) \
+            or (None if c.m.in_list else self._two_before(sentence[:a]))
         if both:
             return [Decision(t, unit, None, "triggers_two", top_score, margin) for t in both]
         return [Decision(top, unit, None, evidence, top_score, margin)]
