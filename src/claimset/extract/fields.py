@@ -417,9 +417,9 @@ class FieldFinder:
 
     def _not_a_name(self, subject: str) -> bool:
         """A metric ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs"), a unit, a list marker, a lone
-        lower-case word or a dash ("-Supports two modes, achieving") names no system."""
+        lower-case word, a dash ("-Supports two modes, achieving") or an amount ("a 4.3×") names no system."""
         return bool(self._is_metric_name(subject) or not any(ch.isalnum() for ch in subject)
-                    or self.rx.unit_word.fullmatch(subject)
+                    or self.rx.unit_word.fullmatch(subject) or _AMOUNT_PHRASE.fullmatch(subject)
                     or self.rx.not_a_name.fullmatch(subject) and subject.lower() not in self.words["people"]
                     and not self._namey(subject))  # ("wrenembed-large": a name in lower case)
 
@@ -1465,6 +1465,8 @@ _DIGIT = re.compile(r"\d")
 _NAME_VERSION = re.compile(r"\b[A-Z][\w\-]*\s\d+(?:\.\d+)?\b")  # "Kestrel 3.5": a name and its version
 _CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
+# ("a 4.3× speed up ... and 1.5×": an amount; "on TPU-like architectures": a kind of thing, no name)
+_AMOUNT_PHRASE = re.compile(r"(?:an?\s)?[\d.,]+\s?(?:×|x|%|\\times)?|[\w\-]+-(?:like|based)")
 _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
