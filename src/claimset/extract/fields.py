@@ -127,7 +127,8 @@ class FieldFinder:
         self._metric_before = re.compile(rf"(?<![\w\-])(?:{alt})s?{self.rx.metric_before_link.pattern}$")  # ("FIDs of")
         # a metric that ends where its link word starts ("success rates| of", "BLEU score| of")
         # (or its change: "a perplexity enhancement of 66%")
-        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?(?:\s(?i:scores?|values?|rates?|enhancements?|improvements?|gains?|reductions?|drops?|degradations?))?$")
+        # (its abbreviation in brackets may close it: "Dice Similarity Coefficient (DSC) scores of")
+        self._metric_named_before = re.compile(rf"(?<![\w\-])(?P<m>{alt})s?\)?(?:\s(?i:scores?|values?|rates?|enhancements?|improvements?|gains?|reductions?|drops?|degradations?))?$")
         # a score named by its metric, then the size it was reached with ("72.2 mIoU with only")
         self._metric_result_with = re.compile(rf"(?<![\w.])\d[\d.,]*\s?%?\s(?:{alt})\s(?:even\s)?(?:with|using)\s(?:only\s|just\s)?$")
 
@@ -342,7 +343,7 @@ class FieldFinder:
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
-            out["metric"] = self._measure_metric(sentence, a, b, decision.unit)
+            out["metric"] = self._measure_metric(sentence, a, b, decision.unit, _list_start(m, s0, a))
             out["benchmark"] = decision.benchmark_hint or self._benchmark(sentence, a, b, out["metric"])
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b, _list_start(m, s0, a)) or self._compared_performance(sentence)
@@ -561,23 +562,25 @@ class FieldFinder:
         mm = self._metric_named_before.search(sentence, max(0, link.start() - 40), link.start())
         return mm.group("m") if mm else None
 
-    def _measure_metric(self, sentence: str, a: int, b: int, unit: str | None) -> str | None:
+    def _measure_metric(self, sentence: str, a: int, b: int, unit: str | None, first: int | None = None) -> str | None:
         """The metric of a measured result; a rate unit is its own ("114 FPS": FPS, never the AP named
-        for another number), unless a metric is linked to the number ("a throughput of 502 petaFLOP/s")."""
+        for another number), unless a metric is linked to the number ("a throughput of 502 petaFLOP/s").
+        ``first``: where the number's list starts ("DSC scores of 97.3%, 97.7%, and 67.3% and NSD ...":
+        the last item is the list's, DSC)."""
         if unit is not None and self.rx.rate_as_metric.match(unit):
             return self._metric_right_before(sentence, a, b) or unit
         # ("0.96 factuality on FooQA": words the metric lexicon does not know, between the number and its benchmark)
         named = self.rx.measure_words_on_bench.match(sentence, b)
         if named and not self._metric_ci.search(named.group("m")) and not self._metric_right_before(sentence, a, b):
             return named.group("m")  # (unless a metric is linked right before: "an FID of 1.48 without guidance on X")
-        return self._metric_of(sentence, a, b)
+        return self._metric_of(sentence, a, b, a if first is None else first)
 
-    def _metric_of(self, sentence: str, a: int, b: int) -> str | None:
+    def _metric_of(self, sentence: str, a: int, b: int, first: int) -> str | None:
         """The number's metric: the nearest one, unless that one follows the number and another is
-        linked to it right before it ("improves BLEU by 1.2 and ROUGE-L by 0.8")."""
+        linked to it, or to the list it ends, right before it ("improves BLEU by 1.2 and ROUGE-L by 0.8")."""
         nearest, after = self._nearest_metric(sentence, a, b)
         if nearest is None or after:
-            return self._metric_right_before(sentence, a, b) or nearest
+            return self._metric_right_before(sentence, a, b) or self._metric_right_before(sentence, first, b) or nearest
         return nearest
 
     def _nearest_metric(self, sentence: str, a: int, b: int) -> tuple[str | None, bool]:
