@@ -74,6 +74,8 @@ class _Vocab:
     fraction: re.Pattern
     uncertainty_marks: tuple[str, ...]
     error_bar: re.Pattern  # an uncertainty mark and its number at the start of a gap ("± 0.006 vs.")
+    gains_from_before: re.Pattern  # a comparison word, then "from": "outperforms (from "
+    difference_unit_after: re.Pattern  # points after a number ("2.48 BLEU points")
 
 
 _BYTE_UNITS = r"(?:[KMGTP]i?B|bytes?)"
@@ -185,6 +187,8 @@ def _vocab() -> _Vocab:
         uncertainty_marks=tuple(spec["uncertainty_marks"]),
         error_bar=re.compile(r"^\s*(?:" + "|".join(re.escape(u) for u in spec["uncertainty_marks"])
                              + r")\s?\d*\.?\d+\s?%?"),
+        gains_from_before=re.compile(r"\b(?:" + "|".join(spec["gain_words"]) + r")\s\(?from\s+$", re.IGNORECASE),
+        difference_unit_after=re.compile(r"\s?(?:[A-Z][\w\-]*\s)?(?:" + "|".join(by_len(percent["points"])) + r")\b"),
     )
 
 
@@ -763,14 +767,11 @@ def _to_pair(text: str, a: Mention, b: Mention, before: str, b_sim: bool) -> lis
     return [_range(text, a, b, b_sim)] if is_range else None
 
 
-_GAIN_FROM_BEFORE = re.compile(r"\b(?:outperform\w*|improvements?|gains?)\s\(?from\s+$", re.IGNORECASE)
-_DIFFERENCE_UNIT_AFTER = re.compile(r"\s?(?:[A-Z][\w\-]*\s)?(?:percentage\s)?(?:points?|pp|pts)\b")
-
-
 def _gains_span(text: str, b: Mention, before: str) -> bool:
     """"outperforms (from 1.71 to 2.48 BLEU points)": gains in points that run from one to another
     are a range of differences, not a before and an after."""
-    return bool(_GAIN_FROM_BEFORE.search(before) and _DIFFERENCE_UNIT_AFTER.match(text, b.after))
+    vocab = _vocab()
+    return bool(vocab.gains_from_before.search(before) and vocab.difference_unit_after.match(text, b.after))
 
 
 def _size_family(a: Mention, b: Mention, before: str) -> bool:

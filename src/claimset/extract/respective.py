@@ -45,6 +45,7 @@ class RespectiveLists:
     def __init__(self, fields: "FieldFinder", kind_of=None, measurement: str | None = None):
         rx = fields.rx
         self._cue, self._gap = rx.respectively, rx.list_gap
+        self._quantities_after = rx.quantities_after_list
         self._names, self._fronted = rx.name_list, rx.fronted_before_list
         self._metrics = fields.metric_spans
         self._what = fields.benchmark_word_end
@@ -91,7 +92,7 @@ class RespectiveLists:
         if len({t for t in kinds if t}) >= 2:
             return kinds
         # ... or after them: "15.4x and 4.71x fewer parameters and FLOPs, respectively"
-        after = _QUANTITIES_AFTER.match(text, groups[-1][-1].after)
+        after = self._quantities_after.match(text, groups[-1][-1].after)
         parts = _SEPARATOR.split(after.group("q")) if after else []
         kinds = [self._kind_of(f"{after.group('c')} {part}") for part in parts[:k]] if after and len(parts) == k else []
         return kinds if len({t for t in kinds if t}) >= 2 else [None] * k
@@ -210,9 +211,6 @@ def _fronted_parts(names: str, opening: int) -> list[str]:
     return [whole[: cut.start()], whole[cut.end() :], whole] if cut else [whole]
 
 
-# the quantities a list of factors scales, written after it and before "respectively"
-_QUANTITIES_AFTER = re.compile(r"\s(?P<c>fewer|less|lower|smaller|reductions? in|savings? in)\s(?P<q>[^;.]{3,120}?),?\s+respectively",
-                               re.IGNORECASE)
 _EXAMPLES_CUE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s*$", re.IGNORECASE)
 
 

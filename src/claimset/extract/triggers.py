@@ -127,7 +127,8 @@ class TriggerScorer:
         if unit is None and self.S.P.points_after.match(c.right):
             unit = "points"
         # (a list's items are paired with a list of things by "respectively", not each with both)
-        paired = c.m.in_list and "respectively" in sentence[b:]  # ("3x and 5x less memory and compute, respectively")
+        # ("3x and 5x less memory and compute, respectively": each factor is paired with one)
+        paired = c.m.in_list and self.S.P.respectively_later.search(sentence, b) is not None
         both = (None if paired else self._two_things(sentence, b, near_right)) \
             or (None if c.m.in_list else self._two_before(sentence[:a]))
         if both:
