@@ -719,10 +719,8 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
     before = text[max(0, a.start - 40) : a.start]
     if a.unit == b.unit == "USD":  # ("from $0.12 to $0.03": the dollar signs stand outside the numbers)
         gap, before = gap.removesuffix("$"), before.removesuffix("$")
+    b, gap = _glued_minus_to_gap(a, b, gap)
     b_sim = b.qualifier == "approx" and text[b.start - 3 : b.start] == "sim"
-    high = _after_glued_minus(a, b, gap, before)
-    if high:
-        return [_range(text, a, high, b_sim)]
     if _RANGE_DASH.match(gap) or (gap == "" and b_sim):
         # not inside a name: "GLM-Z1-9B-0414" is a size and a date code, not a range
         is_range = not _NAME_DASH_BEFORE.search(before) and a.sign is None and not _version_then_size(a, b, before)
@@ -737,12 +735,12 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
     return [_range(text, a, b, b_sim)] if is_range else None
 
 
-def _after_glued_minus(a: Mention, b: Mention, gap: str, before: str) -> Mention | None:
-    """"26%−41%", "$0.25\\%-4\\%$": a minus glued between two numbers is a range dash, not the second
-    one's sign; that number without it (None where ``b`` is not so written)."""
-    if gap or b.sign != "−" or a.sign is not None or _NAME_DASH_BEFORE.search(before):
-        return None
-    return replace(b, start=b.start + 1, text=b.text[1:], value=-b.value, sign=None)
+def _glued_minus_to_gap(a: Mention, b: Mention, gap: str) -> tuple[Mention, str]:
+    """"26%−41%", "$0.25\\%-4\\%$": a minus glued between two numbers is a dash between them, not the
+    second one's sign; it moves into the gap, where the range rules read it as "1.5−2x" already is."""
+    if gap or b.sign != "−" or a.sign is not None:
+        return b, gap
+    return replace(b, start=b.start + 1, text=b.text[1:], value=-b.value, sign=None), "−"
 
 
 def _from_to(a: Mention, b: Mention) -> list[Mention]:

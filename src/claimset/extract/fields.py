@@ -418,9 +418,11 @@ class FieldFinder:
 
     def _not_a_name(self, subject: str) -> bool:
         """A metric ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs"), a unit, a list marker, a lone
-        lower-case word, a dash ("-Supports two modes, achieving") or an amount ("a 4.3×") names no system."""
+        lower-case word, a dash ("-Supports two modes, achieving"), an amount ("a 4.3×") or a kind of
+        thing ("TPU-like") names no system."""
         return bool(self._is_metric_name(subject) or not any(ch.isalnum() for ch in subject)
                     or self.rx.unit_word.fullmatch(subject) or _AMOUNT_PHRASE.fullmatch(subject)
+                    or self.rx.kind_of_thing.fullmatch(subject)
                     or self.rx.not_a_name.fullmatch(subject) and subject.lower() not in self.words["people"]
                     and not self._namey(subject))  # ("wrenembed-large": a name in lower case)
 
@@ -700,7 +702,7 @@ class FieldFinder:
                     or name in self._languages
                     or self._model_family.match(name) or self.rx.compute_unit_word.match(name.split()[-1])
                     or self.rx.compute_unit_word.match(first) or self.rx.unit_word.match(name) or name.endswith("'s")
-                    or self.rx.sized_model_name.search(name) or name.endswith("-based"))  # ("the VoxelNet-based model")
+                    or self.rx.sized_model_name.search(name) or self.rx.kind_of_thing.fullmatch(name))
 
     def _compared_performance(self, sentence: str) -> str | None:
         """"we keep 96.7% of the 11B model's performance", "tripling the performance of T5-XXL": the
@@ -1468,8 +1470,7 @@ _DIGIT = re.compile(r"\d")
 _NAME_VERSION = re.compile(r"\b[A-Z][\w\-]*\s\d+(?:\.\d+)?\b")  # "Kestrel 3.5": a name and its version
 _CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
-# ("a 4.3× speed up ... and 1.5×": an amount; "on TPU-like architectures": a kind of thing, no name)
-_AMOUNT_PHRASE = re.compile(r"(?:an?\s)?[\d.,]+\s?(?:×|x|%|\\times)?|[\w\-]+-(?:like|based)")
+_AMOUNT_PHRASE = re.compile(r"(?:an?\s)?[\d.,]+\s?(?:×|x|%|\\times)?")  # ("a 4.3× speed up ... and 1.5×")
 _ARTICLES = frozenset({"a", "an", "the", "our", "this", "its"})
 _ACRONYM_NEXT = re.compile(r"\s?\([A-Z][\w\-+]*[A-Z][\w\-+]*\)")
 _NAMED_SIZE = re.compile(r"\d[\d.]*[KMBTkmbt]\b")  # a size written in a name ("Kestrel-7B")
