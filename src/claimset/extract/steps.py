@@ -114,8 +114,8 @@ def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
     """A number glued to letters is part of a name or a setting ("1080p", "3D"), unless the letters
     are points ("5pp": percentage points)."""
     if (c.m.suffix or c.bare) and k.P.glued_letter.match(c.glued_after or " ") \
-            and not k.P.points_after.match(c.glued_after or ""):
-        return []
+            and not k.P.points_after.match(c.glued_after or "") and not _reached_rate(c, k):
+        return []  # (a rate reached is a measurement however written: "200FPS on a phone")
     return None
 
 
@@ -151,10 +151,11 @@ def _fewer_of_more(x: str, n: str, phrase: str) -> bool:
 
 
 def version_or_marker(c: Ctx, k: Kit) -> list[Decision] | None:
-    """Versions ("Grok 3"), list markers ("(1)") and years are not claims."""
+    """Versions ("Grok 3"), list markers ("(1)"), years and zero-padded labels ("the 01 loss") are
+    not claims."""
     if not c.bare or c.m.sign is not None:
         return None
-    if _version(c, k) or _list_marker(c, k) or _year(c.m) and not _data_noun(c, k):
+    if _version(c, k) or _list_marker(c, k) or _zero_padded(c.m.text) or _year(c.m) and not _data_noun(c, k):
         return []  # ("with 2000 instances": a count of data, not a year)
     return None
 
@@ -163,6 +164,11 @@ def _version(c: Ctx, k: Kit) -> bool:
     P, left = k.P, c.left
     return bool(P.version_before.search(left) and not k.fields.is_metric_word(left)
                 and not P.bare_after.match(c.right) and not P.capitalised_preposition.search(left))
+
+
+def _zero_padded(text: str) -> bool:
+    """"01", "007": an integer written with a leading zero is a label, never an amount."""
+    return len(text) > 1 and text[0] == "0" and text.isdigit()
 
 
 def _list_marker(c: Ctx, k: Kit) -> bool:
@@ -319,10 +325,16 @@ def _measured_noun(c: Ctx, k: Kit) -> bool:
     """A unit noun that makes a bare count a measurement: compute, FLOPs, a rate, or a time taken (a
     frame rate only as a speed: "at a speed of 68.9 FPS", not "with a frame rate of 16 fps")."""
     P = k.P
-    rate = P.rate_unit.match(c.right) and (not P.frame_rate_after.match(c.right) or P.speed_of_before.search(c.left)
-                                           or P.frame_rate_measured_after.match(c.right))
-    return bool(P.compute_noun.match(c.right) or P.flop.match(c.right) or rate
+    return bool(P.compute_noun.match(c.right) or P.flop.match(c.right) or _reached_rate(c, k)
                 or P.time_noun.match(c.right) and P.time_taken_before.search(c.left))
+
+
+def _reached_rate(c: Ctx, k: Kit) -> bool:
+    """A rate unit after the number, a frame rate only as a speed reached ("at a speed of 68.9 FPS",
+    "71 FPS on a FooGPU"; not the format "with a frame rate of 16 fps")."""
+    P = k.P
+    return bool(P.rate_unit.match(c.right) and (not P.frame_rate_after.match(c.right) or P.speed_of_before.search(c.left)
+                                                or P.frame_rate_measured_after.match(c.right)))
 
 
 # ---------------------------------------------------------------------------------- relatives
@@ -383,10 +395,18 @@ def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
     clause = P.clause_break.split(left)[-1]
     if m.role in ("from", "to") and P.setting_that_moves.search(clause):
         return []
+    if _level_reached(c, k):
+        return k.decide("measurement", m.unit, "percent_level")
     typed = k.triggers(c, "triggers")
     if typed is None and _percent_result(c, k):
         return k.decide("measurement", m.unit, "percent_result")
     return typed or _UNDECIDED
+
+
+def _level_reached(c: Ctx, k: Kit) -> bool:
+    """"FooNet-C reaches 75.3% and is faster on GPU": what a system reaches, its phrase ending right
+    after the percentage, is a level (the trigger words after it are another claim's)."""
+    return not c.m.in_list and bool(k.P.result_verb_before.search(c.left[-40:]) and k.P.level_end_after.match(c.right))
 
 
 def _percent_result(c: Ctx, k: Kit) -> bool:
