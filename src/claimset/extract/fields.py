@@ -514,9 +514,21 @@ class FieldFinder:
         if not (bm and self._namey(bm.group("name"))):  # ("AgentX with GPT-4V (8.3%)": AgentX's score)
             bm = self.rx.name_bracket_before.search(near)
         name = bm.group("name") if bm else None
+        if name and self.rx.measured_on_before.search(sentence[max(0, a - 140) : a - len(near) + bm.start("name")]):
+            self._measured_on(sentence, a, name, out)
+            return
         if name and (any(self._namey(w) or self.rx.versioned_name.match(w) for w in name.split())
                      or self.rx.spaced_version_name.match(name)) and name not in self._generic:
             self._owned_by(name, out)
+
+    @staticmethod
+    def _measured_on(sentence: str, a: int, name: str, out: dict) -> None:
+        """"both on FooSet (4.9% in mRec)": the numbers in the bracket after a name that follows "on" were
+        measured on it (no system's result), unless the bracket names the part of it the number was
+        measured on ("on Kinetics (90.0% on K400")."""
+        if not (out["benchmark"] and out["benchmark"] in sentence[a : sentence.find(")", a) % (len(sentence) + 1)]):
+            out["benchmark"] = name
+        out["subject"] = None if out["subject"] == name else out["subject"]
 
     @staticmethod
     def _owned_by(name: str, out: dict) -> None:

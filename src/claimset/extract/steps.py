@@ -116,6 +116,8 @@ def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
     if (c.m.suffix or c.bare) and k.P.glued_letter.match(c.glued_after or " ") \
             and not k.P.points_after.match(c.glued_after or "") and not _reached_rate(c, k):
         return []  # (a rate reached is a measurement however written: "200FPS on a phone")
+    if k.P.generation_name.match(c.m.text):
+        return []  # ("5G and 6G systems": a generation of a standard, not 6 billion)
     return None
 
 
