@@ -98,6 +98,8 @@ class TriggerScorer:
             dist, between, w = near - te, sentence[te:near], weight
             if self._after_other(sentence, ts, a):
                 w *= 0.3  # ("28x faster ... and only 30% of the parameters": "faster" is the 28x's)
+            elif self._object_of_change(sentence, ts, a):
+                w *= NAMED
         if "terms of" in sentence and P.in_terms_of.search(sentence, max(0, ts - 40), ts):
             w *= NAMED  # "8 times faster in terms of total compute"
         w *= 0.5 ** len(P.trigger_boundary.findall(between))
@@ -112,6 +114,12 @@ class TriggerScorer:
         if P.condition_after.match(between) or P.bracket_aside_open.match(between):
             share *= CONDITION  # (and "6.0x (only 4 GPU hours) faster": the aside's trigger, not the number's)
         return others, share
+
+    def _object_of_change(self, sentence: str, ts: int, a: int) -> bool:
+        """Is the trigger at ``ts`` what a verb of change before it takes, and the number at ``a`` what it
+        changes by ("reduce the memory required to train X on Y by up to 60.7x")?"""
+        P = self.S.P
+        return bool(P.by_before_number.search(sentence, max(0, a - 20), a) and P.change_verb_before.search(sentence, max(0, ts - 40), ts))
 
     def _after_other(self, sentence: str, ts: int, a: int) -> bool:
         """Is the trigger at ``ts`` (before the number at ``a``) in the phrase of another factor or
