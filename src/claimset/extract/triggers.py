@@ -119,7 +119,8 @@ class TriggerScorer:
         """Is the trigger at ``ts`` what a verb of change before it takes, and the number at ``a`` what it
         changes by ("reduce the memory required to train X on Y by up to 60.7x")?"""
         P = self.S.P
-        return bool(P.by_before_number.search(sentence, max(0, a - 20), a) and P.change_verb_before.search(sentence, max(0, ts - 40), ts))
+        return bool(P.by_before_number.search(sentence, max(0, a - 20), a) and P.change_verb_before.search(sentence, max(0, ts - 40), ts)
+                    and not P.by_number.search(sentence, ts, a))
 
     def _after_other(self, sentence: str, ts: int, a: int) -> bool:
         """Is the trigger at ``ts`` (before the number at ``a``) in the phrase of another factor or
