@@ -76,7 +76,8 @@ class FieldFinder:
         # (lower case with digits too: "enwik8", "text8")
         # (and the lower-case names the spec lists: "test-clean")
         lower = "".join(rf"|(?:{n})(?![\w\-])" for n in spec.lower_case_benchmarks)
-        bench_name = r"(?:[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*" + lower + r"))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.])" + lower + ")"
+        # (the spec's names first: "CNN/DailyMail" is one name, not "CNN")
+        bench_name = r"(?:" + lower[1:] + r"|[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*" + lower + r"))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         # (a setting may stand between: "on zero-shot BarCOCO")
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?:(?i:zero|few|one|\d+)-shot\s)?"
