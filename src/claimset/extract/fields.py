@@ -527,7 +527,8 @@ class FieldFinder:
         """"both on FooSet (4.9% in mRec)": the numbers in the bracket after a name that follows "on" were
         measured on it (no system's result), unless the bracket names the part of it the number was
         measured on ("on Kinetics (90.0% on K400")."""
-        if not (out["benchmark"] and out["benchmark"] in sentence[a : sentence.find(")", a) % (len(sentence) + 1)]):
+        close = sentence.find(")", a)
+        if not (out["benchmark"] and out["benchmark"] in sentence[a : close if close >= 0 else len(sentence)]):
             out["benchmark"] = name
         out["subject"] = None if out["subject"] == name else out["subject"]
 

@@ -251,8 +251,9 @@ def prior_example(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def cited_result(c: Ctx, k: Kit) -> list[Decision] | None:
     """"researchers reduced the training time from 29 hours to 2.2 minutes (Kestrel et al., 2018)": a
-    result cited right after it, in a sentence with no word of the authors' own work, is earlier work's (guidelines:
-    prior work's numbers only where the paper compares its own with them; sizes still count)."""
+    result cited right after it, in a sentence with no word of the authors' own work, is earlier
+    work's (guidelines: prior work's numbers only where the paper compares its own with them; sizes
+    still count)."""
     P = k.P
     if P.cited_after.match(c.right) and not P.first_person.search(c.text, c.s0, c.s1) \
             and not P.param.match(c.right) and c.m.suffix not in ("B", "T"):
@@ -768,7 +769,8 @@ def is_undecided(decisions: list[Decision]) -> bool:
 
 STEPS: tuple[Step, ...] = (
     name_size, glued_letters, out_of, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
-    size_after_family, factor_of_setting, prior_example, cited_result, money, setting_noun, setting_cue, collection_count, generic_count,
+    size_after_family, factor_of_setting, prior_example, cited_result, money, setting_noun, setting_cue,
+    collection_count, generic_count,
     example_factor, relative_size, multiplier_word, percentage, factor, byte_amount, glued_time,
     param_noun, flop_or_compute_noun, rate, data_noun, time_taken, magnitude_size, points, metric_pair, bare_score,
 )
