@@ -74,10 +74,10 @@ class FieldFinder:
                                          + r")(?:[\-\s]?\d[\d.]*)?\s$")
         # (a version after a space is part of the name: "LiveCodeBench v5")
         # (lower case with digits too: "enwik8", "text8")
-        # (and the lower-case names the spec lists: "test-clean")
-        lower = "".join(rf"|(?:{n})(?![\w\-])" for n in spec.lower_case_benchmarks)
-        # (the spec's names first: "CNN/DailyMail" is one name, not "CNN")
-        bench_name = r"(?:" + lower[1:] + r"|[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*" + lower + r"))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
+        # (and the forms the spec lists, "test-clean", "CNN/DailyMail": tried first, so that one is not "CNN")
+        forms = [rf"(?:{n})(?![\w\-])" for n in spec.benchmark_name_forms]
+        lower = "".join(f"|{f}" for f in forms)
+        bench_name = r"(?:" + "".join(f"{f}|" for f in forms) + r"[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*" + lower + r"))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         # (a setting may stand between: "on zero-shot BarCOCO")
         self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?:(?i:zero|few|one|\d+)-shot\s)?"

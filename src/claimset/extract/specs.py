@@ -184,7 +184,7 @@ class FieldsSpec(BaseModel):
     subject_pronouns: list[str]
     generic_names: list[str] = Field(default_factory=list)
     model_families: list[str] = Field(default_factory=list)
-    lower_case_benchmarks: list[str] = Field(default_factory=list)
+    benchmark_name_forms: list[str] = Field(default_factory=list)
     words: dict[str, list[str]]
     patterns: dict[str, NamedPattern]
 

@@ -98,7 +98,7 @@ class TriggerScorer:
             dist, between, w = near - te, sentence[te:near], weight
             if self._after_other(sentence, ts, a):
                 w *= 0.3  # ("28x faster ... and only 30% of the parameters": "faster" is the 28x's)
-            elif self._object_of_change(sentence, ts, a):
+            elif self._object_of_change(sentence, ts, near):
                 w *= NAMED
         if "terms of" in sentence and P.in_terms_of.search(sentence, max(0, ts - 40), ts):
             w *= NAMED  # "8 times faster in terms of total compute"
@@ -115,12 +115,14 @@ class TriggerScorer:
             share *= CONDITION  # (and "6.0x (only 4 GPU hours) faster": the aside's trigger, not the number's)
         return others, share
 
-    def _object_of_change(self, sentence: str, ts: int, a: int) -> bool:
-        """Is the trigger at ``ts`` what a verb of change before it takes, and the number at ``a`` what it
-        changes by ("reduce the memory required to train X on Y by up to 60.7x")?"""
+    def _object_of_change(self, sentence: str, ts: int, near: int) -> bool:
+        """Is the trigger at ``ts`` what a verb of change before it takes, and the number whose phrase
+        (qualifier included) starts at ``near`` what it changes by ("reduce the memory required to train
+        X on Y by up to 60.7x")?"""
         P = self.S.P
-        return bool(P.by_before_number.search(sentence, max(0, a - 20), a) and P.change_verb_before.search(sentence, max(0, ts - 40), ts)
-                    and not P.by_number.search(sentence, ts, a))
+        return bool(P.by_before_number.search(sentence, max(0, near - 4), near)
+                    and P.change_verb_before.search(sentence, max(0, ts - 40), ts)
+                    and not P.by_number.search(sentence, ts, near))
 
     def _after_other(self, sentence: str, ts: int, a: int) -> bool:
         """Is the trigger at ``ts`` (before the number at ``a``) in the phrase of another factor or
