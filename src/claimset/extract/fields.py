@@ -64,7 +64,7 @@ class FieldFinder:
         self.rx = _rx(spec)
         self.words = {k: frozenset(v) for k, v in spec.words.items()}
         self.roles = roles
-        self._compile_metrics(spec.metrics)
+        self._compile_metrics(spec.metrics, spec.metric_prefixes)
         self._not_bench = set(spec.not_benchmarks)
         self._languages = frozenset(spec.words.get("languages", ()))  # (as written, unlike the other word sets)
         # a model's name is what is compared, never what a score is measured on ("the performance of T5-XXL")
@@ -116,10 +116,12 @@ class FieldFinder:
         nouns = self.rx.method_noun.pattern
         self._own_method = re.compile(rf"(?:our|the proposed|our proposed)(?: [\w\-]+)? (?:{nouns}|models?)|(?:the|this) (?:{nouns}|model)")
 
-    def _compile_metrics(self, metrics: list[str]) -> None:
+    def _compile_metrics(self, metrics: list[str], prefixes: list[str]) -> None:
         metrics = sorted(metrics, key=len, reverse=True)
-        self._metric = re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{m})" for m in metrics) + r")(?![\w])")
-        alt = "|".join(_metric_case(m) for m in metrics)
+        # a metric may carry a variant's prefix, glued with "." or "-" ("Im.AUROC", "P-AUROC", "si-RMSE")
+        prefix = f"(?:(?-i:{'|'.join(prefixes)})[.\\-])?" if prefixes else ""
+        self._metric = re.compile(r"(?<![\w\-])" + prefix + "(?:" + "|".join(f"(?:{m})" for m in metrics) + r")(?![\w])")
+        alt = prefix + "(?:" + "|".join(_metric_case(m) for m in metrics) + ")"
         # (an abbreviation may take a plural "s": "FIDs of 5.1 and 3.2")
         self._metric_ci = Scanner(r"(?<![\w\-])(?:" + alt + r")(?:(?<=[A-Z])(?=s(?![\w]))|(?![\w]))", python_matches=True)
         # A bare number is a score right next to a metric's name: "(70.9 perplexity)", "22.13 PPL",

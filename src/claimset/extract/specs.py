@@ -177,6 +177,7 @@ class FieldsSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     metrics: list[str]
+    metric_prefixes: list[str] = Field(default_factory=list)
     benchmark_before: list[str]
     benchmark_after: list[str]
     not_benchmarks: list[str]
