@@ -44,6 +44,10 @@ def test_fields_follow_rule(case):
         ("Garnet 8x7B", "We release a sparse model.", "Garnet 8x7B"),  # a title that is only a name
         ("Kestrel-2", "We release a model.", "Kestrel-2"),
         ("La Plateforme", "We release a model.", None),  # two plain words are not a name
+        # a name in apposition to "our proposed end-to-end FOO model," is introduced (not the task's acronym)
+        ("Tracking as Lookup", "We present a deliberately plain and therefore quick multi-object tracking (MOT) model. "
+         "Our proposed end-to-end MOT model, KestrelTrack, needs no matching step. It keeps the MOT pipeline simple.",
+         "KestrelTrack"),
         # a version after a name is part of it; a long name introduced with its short form gives the short form;
         # an acronym of "the problem of ..." names a task, not the method
         ("KestrelNeXt V2: Scaling Foo Nets", "We call the new model family KestrelNeXt V2, which improves on KestrelNeXt. "
