@@ -44,6 +44,8 @@ def test_fields_follow_rule(case):
         ("Garnet 8x7B", "We release a sparse model.", "Garnet 8x7B"),  # a title that is only a name
         ("Kestrel-2", "We release a model.", "Kestrel-2"),
         ("La Plateforme", "We release a model.", None),  # two plain words are not a name
+        ("Controls for Music Models", "To this end, we contribute Wren-Mix, a control method for music models. "
+         "It tunes few weights.", "Wren-Mix"),  # "we contribute X" introduces it
         # a name in apposition to "our proposed end-to-end FOO model," is introduced (not the task's acronym)
         ("Tracking as Lookup", "We present a deliberately plain and therefore quick multi-object tracking (MOT) model. "
          "Our proposed end-to-end MOT model, KestrelTrack, needs no matching step. It keeps the MOT pipeline simple.",

@@ -128,11 +128,12 @@ class SettingsSpec(_Spec):
     example_before: list[str]
     percent_before: list[str]
     point_after: list[str] = Field(default_factory=list)
+    produced_before: list[str] = Field(default_factory=list)
     out_of_not_items: list[str]
 
     _patterns = field_validator("after", "factor_after", "factor_before", "before", "percent_after",
                                 "relative_before", "example_before", "percent_before",
-                                "point_after")(_check_patterns)
+                                "point_after", "produced_before")(_check_patterns)
 
 
 class LexiconSpec(_Spec):
@@ -280,6 +281,7 @@ class Specs:
             "example_before": re.compile(r"(?:" + _alt(st.example_before) + r")$", _I),
             "settings_before": re.compile(r"(?:" + _alt([b for b in st.before if b not in generic]) + r")\s?$", _I),
             "generic_before": re.compile(r"(?:^|\s)(?:" + _alt(sorted(generic)) + r")$", _I),
+            "produced_before": re.compile(r"(?:" + _alt(st.produced_before or ["(?!)"]) + r")\s?$", _I),
             # "(<10%) of the budget": a closing bracket may stand between the percentage and its noun
             "percent_after": re.compile(r"^\)?\s?(?:" + _alt(st.percent_after) + r")\b", _I),  # ("of Web" is not "of WebArena")
             "percent_before": re.compile(r"(?:" + _alt(st.percent_before) + r")\s?$", _I),

@@ -292,7 +292,16 @@ def setting_cue(c: Ctx, k: Kit) -> list[Decision] | None:
             and k.P.settings_before.search(c.list_left[-SETTING_CUE_REACH:])) and not _factor_claim(c, k) \
             and not (c.m.value >= MIN_CORPUS_TOKENS and _data_noun(c, k)):
         return []  # (a bare list item after the cue shares it: "with resolution 224 and 384")
+    if k.P.produced_before.search(c.left[-SETTING_CUE_REACH:]) and not _factor_claim(c, k) and not _produced_data(c, k):
+        return []
     return None
+
+
+def _produced_data(c: Ctx, k: Kit) -> bool:
+    """"we generate 6k songs": items a system produces are data (guidelines v4), and so are a billion
+    or more tokens; a length it generates is a setting ("generating up to 512 tokens")."""
+    dm = _data_noun(c, k)
+    return bool(dm) and (k.S.data_unit(dm.group(1)) not in k.S.length_units or c.m.value >= MIN_CORPUS_TOKENS)
 
 
 def collection_count(c: Ctx, k: Kit) -> list[Decision] | None:
