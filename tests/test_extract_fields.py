@@ -46,6 +46,12 @@ def test_fields_follow_rule(case):
         ("La Plateforme", "We release a model.", None),  # two plain words are not a name
         ("Controls for Music Models", "To this end, we contribute Wren-Mix, a control method for music models. "
          "It tunes few weights.", "Wren-Mix"),  # "we contribute X" introduces it
+        # the capitalised words that open an abstract name its field; a task introduced with its acronym
+        # ("the Foo Sign Translation (FST) problem") is not the method, however often it is named
+        ("Better Foo Sign Reading with Kestrel-Former", "Foo Sign Reading (FSR) first extracts glosses from "
+         "videos. FSR is hard because FSR needs many annotations. Our Kestrel-Former improves it.", None),
+        ("Neural Foo Reading", "Foo Sign Reading (FSR) has been studied for years. We introduce the Foo Sign "
+         "Translation (FST) problem. FST is new. FST needs a model, and FST needs data.", None),
         # a name in apposition to "our proposed end-to-end FOO model," is introduced (not the task's acronym)
         ("Tracking as Lookup", "We present a deliberately plain and therefore quick multi-object tracking (MOT) model. "
          "Our proposed end-to-end MOT model, KestrelTrack, needs no matching step. It keeps the MOT pipeline simple.",

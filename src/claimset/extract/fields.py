@@ -36,6 +36,7 @@ def _metric_case(pattern: str) -> str:
 SCANNED = frozenset({"verb", "intro", "name_verb", "clause", "named_before_value", "trained_on", "model_class_paren",
                      "own_size_before", "compared_performance", "slash_size_before", "collection_of", "name_with_size"})
 _FIELDS = ("subject", "baseline", "benchmark", "metric")  # the descriptive fields a claim carries
+_BRACKETED_ACRONYM = re.compile(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)")  # "(SLT)", "(KV-Fold)"
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
 
 
@@ -189,7 +190,8 @@ class FieldFinder:
         if best is None:
             for m in self.rx.name_leads_result.finditer(abstract):
                 add(m.group("n"), 0.75)
-            for name in {m.group("n") for m in self.rx.name_opens_sentence.finditer(abstract)}:
+            fields = self._field_acronyms(abstract, title)
+            for name in {m.group("n") for m in self.rx.name_opens_sentence.finditer(abstract)} - fields:
                 if (self._namey(name) or "-" in name) and abstract.count(name) >= 3:
                     add(name, 2.0)  # ("Kestrel-α incorporates ...", and Kestrel-α again and again)
             best = self._best_name(scores, order, tokens, title, abstract)
@@ -199,7 +201,7 @@ class FieldFinder:
         """Names in brackets that may abbreviate the method: not a metric's or a task's ("a metric
         called Fooness Average (FA)", "(WERs)", "(ObjectNav) is an embodied task"), nor a score's label
         ("72% (CIFAR-10)"), nor a class of systems the title does not study ("large foo models (LFMs)")."""
-        for m in re.finditer(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)", abstract):
+        for m in _BRACKETED_ACRONYM.finditer(abstract):
             if self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start()) \
                     or abstract[max(0, m.start() - 3) : m.start()].rstrip()[-1:] in _SCORE_ENDS \
                     or self.rx.defined_as_task_after.match(abstract, m.end()) or self._is_metric_name(m.group("n")) \
@@ -207,22 +209,32 @@ class FieldFinder:
                 continue
             yield m.group("n")
 
+    def _field_acronyms(self, abstract: str, title: str) -> set[str]:
+        """The acronyms in brackets that name a field, a class or a task ("Sign Foo Recognition (SFR) has
+        been ...", "the Foo Translation (FT) problem"): though said again and again, never the method."""
+        return {m.group("n") for m in _BRACKETED_ACRONYM.finditer(abstract)
+                if self._abbreviates_class(abstract, m.start(), m.group("n"), title)
+                or self.rx.defined_as_task_after.match(abstract, m.end())}
+
     def _abbreviates_class(self, abstract: str, at: int, acronym: str, title: str) -> bool:
         """"large multimodal models (LMMs)": an acronym of the lower-case plural before it (at ``at``),
         letter for word, names a class of systems, not the paper's method ("... MLP layers (Foo-Hybrid)"
         names one), unless the title says the paper studies that class ("Scaling Foo Models"); so does
-        one of a lower-case phrase that opens a sentence ("Neural foo translation (NFT) is"): a field."""
+        one of a lower-case phrase that opens a sentence ("Neural foo translation (NFT) is") or of the
+        capitalised words that open the abstract ("Sign Foo Translation (SFT) first uses"): a field."""
         plural = abstract.endswith("s ", 0, at)
         cm = self.rx.class_before.search(abstract[max(0, at - 80) : at]) if plural \
             else self.rx.field_before.search(abstract, max(0, at - 80), at)  # (Python's "^" is the text's start only)
         if not cm:
             return False
         letters = "".join(ch for ch in acronym.removesuffix("s") if ch.isupper())
-        words = [w for w in cm.group("words").split() if w.lower() not in self.words["function_words"] and w != "&"]
+        named = cm.group("words") or cm.group("lead")
+        words = [w for w in named.split() if w.lower() not in self.words["function_words"] and w != "&"]
         initials = "".join(w[0].upper() for w in words)
         if len(letters) < 2 or not (initials.endswith(letters) if plural else initials == letters):
             return False  # (a class may be qualified, "large foo models"; a field is named whole)
-        return " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
+        # (a field stays a field though the title names it: "Better Sign Foo Translation with X")
+        return not plural or " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
 
     def _is_metric_name(self, name: str) -> bool:
         """A metric's name, also in the plural ("WER", "WERs")."""
@@ -300,9 +312,8 @@ class FieldFinder:
         """Names the abstract introduces; a well-known name too where it is named outright ("a new
         language model called BERT": the paper's own, though a later paper's baseline)."""
         for m in self.rx.intro.finditer(abstract):
-            if self.rx.introduces_no_method.search(m.group(0)) or self.rx.participle_intro.match(m.group(0)) \
-                    and self.rx.called_no_method_before.search(abstract, max(0, m.start() - 60), m.start()):
-                continue  # ("a new evaluation metric called ...", "a dataset of webpages called ...": not the method)
+            if self._no_method_introduced(m, abstract):
+                continue
             short = None if m.group("n") else self.rx.short_name_next.match(abstract, m.end())
             if m.group("n"):
                 self._add_named(m, abstract, add, add_known)
@@ -316,6 +327,15 @@ class FieldFinder:
             else:  # a plain capitalised word must recur to be taken for a name
                 again = abstract.count(m.group("w")) - 1
                 add(m.group("w"), 1.5 + 0.5 * min(again + (m.group("w") in title), 2))
+
+    def _no_method_introduced(self, m: re.Match, abstract: str) -> bool:
+        """"a new evaluation metric called ...", "a dataset of webpages called ...", "we introduce the
+        Sign Foo Translation (SFT) problem": what is introduced is not the method."""
+        if self.rx.introduces_no_method.search(m.group(0)) or self.rx.participle_intro.match(m.group(0)) \
+                and self.rx.called_no_method_before.search(abstract, max(0, m.start() - 60), m.start()):
+            return True
+        acronym = None if m.group("n") else _ACRONYM_NEXT.match(abstract, m.end())
+        return bool(acronym and self.rx.defined_as_task_after.match(abstract, acronym.end()))
 
     def _add_named(self, m: re.Match, abstract: str, add, add_known) -> None:
         """A name-like name the abstract introduces, and the short form in brackets right after a name

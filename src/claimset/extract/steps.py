@@ -549,7 +549,7 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     dm = _data_noun(c, k) if m.sign is None else None
     if not dm:
         return None
-    cue = bool(P.data_cue.search(c.left))
+    cue = bool(P.data_cue.search(c.left) or P.collection_opens.match(c.text, c.s0, c.m.start))
     unit = k.S.data_unit(dm.group(1))
     if m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer() and not cue \
             and unit not in k.S.amount_units:
