@@ -204,17 +204,19 @@ class FieldFinder:
         for m in _BRACKETED_ACRONYM.finditer(abstract):
             if self.rx.named_no_method_before.search(abstract, max(0, m.start() - 120), m.start()) \
                     or abstract[max(0, m.start() - 3) : m.start()].rstrip()[-1:] in _SCORE_ENDS \
-                    or self.rx.defined_as_task_after.match(abstract, m.end()) or self._is_metric_name(m.group("n")) \
-                    or self._abbreviates_class(abstract, m.start(), m.group("n"), title):
+                    or self._is_metric_name(m.group("n")) or self._names_field(abstract, m, title):
                 continue
             yield m.group("n")
 
     def _field_acronyms(self, abstract: str, title: str) -> set[str]:
         """The acronyms in brackets that name a field, a class or a task ("Sign Foo Recognition (SFR) has
         been ...", "the Foo Translation (FT) problem"): though said again and again, never the method."""
-        return {m.group("n") for m in _BRACKETED_ACRONYM.finditer(abstract)
-                if self._abbreviates_class(abstract, m.start(), m.group("n"), title)
-                or self.rx.defined_as_task_after.match(abstract, m.end())}
+        return {m.group("n") for m in _BRACKETED_ACRONYM.finditer(abstract) if self._names_field(abstract, m, title)}
+
+    def _names_field(self, abstract: str, m: re.Match, title: str) -> bool:
+        """Does the acronym in brackets at ``m`` name a task, a field or a class of systems?"""
+        return bool(self.rx.defined_as_task_after.match(abstract, m.end())
+                    or self._abbreviates_class(abstract, m.start(), m.group("n"), title))
 
     def _abbreviates_class(self, abstract: str, at: int, acronym: str, title: str) -> bool:
         """"large multimodal models (LMMs)": an acronym of the lower-case plural before it (at ``at``),

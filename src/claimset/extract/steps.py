@@ -751,8 +751,7 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
             or ("." in m.text and (P.level_before.search(left[-40:]) or P.measure_on_bench_after.match(right))) \
             or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k) or P.on_tasks_after.match(right):
         return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
-    return _UNDECIDED if "." in m.text and (P.compared_link_before.search(left[-16:])
-                                            or P.coordinated_value_before.search(left[-5:])) else []
+    return _UNDECIDED if "." in m.text and P.parallel_value_before.search(left[-16:]) else []
 
 
 def _respective_scores(c: Ctx, k: Kit) -> bool:
