@@ -204,3 +204,28 @@ def test_the_non_ascii_answer_is_never_paired_with_another_text_across_threads()
 
     with ThreadPoolExecutor(4) as pool:
         assert all(pool.map(ask, texts * 5))
+
+
+def test_groups_are_made_non_capturing_for_span_scans():
+    from claimset.fastre import _without_groups as bare
+
+    assert bare(r"(?P<n>a|b)(c)(?:d)(?i:e)") == "(?:a|b)(?:c)(?:d)(?i:e)"
+    assert bare(r"\((x)[(]\)") == r"\((?:x)[(]\)"  # an escaped bracket and one in a class open no group
+    assert bare(r"(?<!x)(?=y)(z)") == "(?<!x)(?=y)(?:z)"
+
+
+GROUPED = [r"(?P<a>\d+)\s?(x|times)\b", r"(on|in) (?P<b>[A-Z]\w+)", r"((?:a|ab)(c|bcd))(d*)"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["3", "12", " ", "x", "times", "on", "in", "Foo", "a", "b", "c", "d", "é"]), max_size=20),
+       st.integers(0, 30))
+def test_span_scans_without_groups_find_re_s_spans(pieces, pos):
+    """Leaving the groups out changes no match: the spans are ``re``'s (RE2 picks the same
+    alternative, leftmost-first, with or without groups)."""
+    text = "".join(pieces)
+    end = len(text)
+    for pattern in GROUPED:
+        s = Scanner(pattern)
+        assert s._span is not None
+        assert s.spans(text, [(min(pos, end), end)]) == [m.span() for m in s.py.finditer(text, min(pos, end), end)]
