@@ -372,7 +372,8 @@ class FieldFinder:
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
-            out["metric"] = self._measure_metric(sentence, a, b, decision.unit, _list_start(m, s0, a))
+            pa, pb = _from_number(sentence, a, b) if m.role == "to" else (a, b)  # (a pair's second number: the first's metric)
+            out["metric"] = self._measure_metric(sentence, pa, pb, decision.unit, _list_start(m, s0, pa))
             out["benchmark"] = decision.benchmark_hint or self._benchmark(sentence, a, b, out["metric"])
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b, _list_start(m, s0, a)) or self._compared_performance(sentence)
@@ -660,6 +661,8 @@ class FieldFinder:
         if self.rx.metric_as_verb.match(sentence, mm.start()):
             return None  # ("models score only 23%": the verb)
         d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
+        if mm.start() > b and self.rx.points_before_metric_gap.fullmatch(sentence, b, mm.start()):
+            return 0.0  # ("+4-point mAP": the points' metric)
         if mm.start() > b and self.rx.name_before_metric_gap.fullmatch(sentence, b, mm.start()) \
                 and not self._metric_ci.fullmatch(sentence[b:mm.start()].strip()):
             return 0.0  # ("1.0% BarCOCO mAP": the metric after the benchmark's name is the number's)
@@ -1518,6 +1521,8 @@ VAGUE_REACH = 30
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+# the first number of a from->to pair, read back from its "to" ("from 132.31 to ", "from 24 GB to ")
+_FROM_NUMBER = re.compile(r"\bfrom\s(?:[~∼≈]\s?)?(?P<n>[+\-−]?\d[\d,.]*)\S*(?:\s[A-Za-z%]+)?\sto\s?$")
 _NAME_VERSION = re.compile(r"\b[A-Z][\w\-]*\s\d+(?:\.\d+)?\b")  # "Kestrel 3.5": a name and its version
 _CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
@@ -1534,6 +1539,13 @@ def _word(ch: str) -> bool:
 
 def _word_or_hyphen(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
+
+
+def _from_number(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """The span of the first number of the from->to pair whose second number is at ``a:b`` ("FID
+    from 132.3 to 95.5": 132.3), or the second's own where none is found."""
+    fm = _FROM_NUMBER.search(sentence, max(0, a - 40), a)
+    return fm.span("n") if fm else (a, b)
 
 
 def _list_start(m: "Mention", s0: int, a: int) -> int:

@@ -499,8 +499,11 @@ def _time_pair(c: Ctx, k: Kit, unit: str, second) -> list[Decision]:
 
 
 def param_noun(c: Ctx, k: Kit) -> list[Decision] | None:
-    """Parameters after the number: a model size."""
-    return k.decide("size", "params", "param_noun") if k.P.param.match(c.right) else None
+    """Parameters after the number, or a count of them named right before it ("a number of
+    parameters of 72K"; an amount, no factor or share): a model size."""
+    named_before = c.m.unit is None and (c.m.magnitude_kind is not None or c.m.value >= 1000) \
+        and k.P.param_count_before.search(c.left)
+    return k.decide("size", "params", "param_noun") if k.P.param.match(c.right) or named_before else None
 
 
 def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
