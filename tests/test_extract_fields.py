@@ -66,6 +66,9 @@ def test_fields_follow_rule(case):
          "techniques are slow. Towards efficient TFG, we propose a novel text-foo prompting (TFP) framework for a TFG model. "
          "TFP trains a 2D TFG model. We propose a loss for TFG. The proposed TFP boosts 2D TFG over TFG with 3D features.",
          "TFP"),
+        # "we devise X" introduces it
+        ("Twin Foo Selectors for Slot Tracking", "To address this, we devise the two-stage KFS-ST which consists of "
+         "a selector and a generator.", "KFS-ST"),
     ],
 )
 def test_method_name(title, abstract, method):
