@@ -90,7 +90,8 @@ class Scanner:
         self._raw = getattr(self.fast, "_regexp", None)  # RE2's own matcher: spans without match objects
         # RE2's matchers below are read for the whole match's span only: each runs its pattern with
         # every group non-capturing (the same matches), so RE2 finds the span with its DFA alone,
-        # without working out where each group matched (about 2x faster on the long alternations).
+        # without working out where each group matched (up to 2x on a long alternation with groups;
+        # about 1% of the extraction's instructions in all, measured under callgrind).
         self._span: Any = _raw(pattern, flags) if self.fast is not None else None
         self.starts: Any = _starts(pattern, flags) if self.fast is None else None
         # for scans that end inside the text (windows): the pattern with no assertion at all

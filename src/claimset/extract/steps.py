@@ -256,11 +256,17 @@ def cited_result(c: Ctx, k: Kit) -> list[Decision] | None:
     still count); so is one of a sentence that opens on a study by its authors' name ("The study by
     Wren reduces the error rate by 15%")."""
     P = k.P
-    cited = P.cited_after.match(c.right) or P.prior_work_opens.match(c.text, c.s0)
+    cited = P.cited_after.match(c.right) or _opens_clause(c) and P.prior_work_opens.match(c.text, c.s0)
     if cited and not P.first_person.search(c.text, c.s0, c.s1) and not P.param.match(c.right) \
             and c.m.suffix not in ("B", "T"):
         return []
     return None
+
+
+def _opens_clause(c: Ctx) -> bool:
+    """Does the number's window start where its sentence or a clause after a semicolon starts (not at
+    a word a long sentence's window was cut at)?"""
+    return c.text[: c.s0].rstrip()[-1:] in ("", ".", ";", "!", "?", ":")
 
 
 def _own_result_example(c: Ctx, k: Kit) -> bool:
@@ -503,9 +509,11 @@ def _time_pair(c: Ctx, k: Kit, unit: str, second) -> list[Decision]:
 def param_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """Parameters after the number, or a count of them named right before it ("a number of
     parameters of 72K"; an amount, no factor or share): a model size."""
-    named_before = c.m.unit is None and (c.m.magnitude_kind is not None or c.m.value >= 1000) \
-        and k.P.param_count_before.search(c.left)
-    return k.decide("size", "params", "param_noun") if k.P.param.match(c.right) or named_before else None
+    m = c.m
+    if k.P.param.match(c.right) or m.unit is None and (m.magnitude_kind is not None or m.value >= 1000) \
+            and k.P.param_count_before.search(c.left):
+        return k.decide("size", "params", "param_noun")
+    return None
 
 
 def flop_or_compute_noun(c: Ctx, k: Kit) -> list[Decision] | None:
