@@ -69,6 +69,14 @@ def test_fields_follow_rule(case):
         # "we devise X" introduces it
         ("Twin Foo Selectors for Slot Tracking", "To address this, we devise the two-stage KFS-ST which consists of "
          "a selector and a generator.", "KFS-ST"),
+        # the acronym of one lower-case word is a term of the field ("electrocardiogram (ECG)"), however often it
+        # is said; a name after "on the" is where the method was tried
+        ("Foo arrhythmia classification using a 2-D CNN", "We propose an effective electrocardiogram (ECG) classifier. "
+         "Every ECG beat becomes an image. ECG recordings come from FooDB, and ECG data stay raw.", None),
+        ("Untitled study", "We evaluated the proposed method on the FooBIH database. It is accurate.", None),
+        # a name said before it is "introduced" exists already: the new thing is the one in brackets
+        ("Trainable Foo Normalization", "Adaptive F-norm (AF-norm) calibrates scores. However, AF-norm does not learn. "
+         "We propose a trainable AF-norm (TAF-norm) that learns. The TAF-norm is fast, and TAF-norm is robust.", "TAF-norm"),
     ],
 )
 def test_method_name(title, abstract, method):

@@ -40,6 +40,18 @@ _BRACKETED_ACRONYM = re.compile(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)")  # "(S
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
 
 
+def _abbreviates_word(abstract: str, at: int, acronym: str) -> bool:
+    """"electrocardiogram (ECG)": an acronym (in brackets at ``at``) of the one lower-case word before
+    it, not of as many words as it has letters, shortens a term of the field; a name the paper coins is
+    the initials of its words ("dynamic token pruning (DTP)")."""
+    letters = "".join(ch for ch in acronym if ch.isupper()).lower()
+    words = abstract[max(0, at - 80) : at].split()[-len(letters) :]
+    if len(letters) < 2 or len(words) < len(letters) or not words[-1].isalpha() or not words[-1].islower():
+        return False
+    word = iter(words[-1])  # (each letter found in order in the word itself: "e-c-g" in "electrocardiogram")
+    return words[-1][0] == letters[0] and all(ch in word for ch in letters) and "".join(w[0] for w in words) != letters
+
+
 def _rx(spec: FieldsSpec) -> Any:
     """The named patterns of fields.toml, compiled, by attribute (``rx.verb``, ``rx.clause`` ...)."""
     return SimpleNamespace(**{k: Scanner(v.pattern, v.compile().flags, python_matches=True) if k in SCANNED
@@ -87,10 +99,10 @@ class FieldFinder:
         what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")
         self._bench_what = what
         # (an acronym in brackets may stand between: "the Android-in-the-Wild (AitW) dataset")
-        # (a whole word: the "B" of "7B and 13B benchmarks" names nothing)
-        self._bench_named = Scanner(rf"(?<![\w\-.])(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
-        # ... or before it: "on our newly released benchmark FooQA"
-        self._bench_word_named = Scanner(rf"\b(?i:{what})\s(?P<name>{bench_name})", python_matches=True)
+        # (a whole word: the "B" of "7B and 13B benchmarks" names nothing, nor the "VR" of "the IMG/VR database")
+        self._bench_named = Scanner(rf"(?<![\w\-./])(?P<name>{bench_name}(?:\s\([A-Z][\w\-]*\))?)\s(?:{what})\b", python_matches=True)
+        # ... or before it: "on our newly released benchmark FooQA", "on four datasets: FooSet, ..."
+        self._bench_word_named = Scanner(rf"\b(?i:{what}):?\s(?P<name>{bench_name})", python_matches=True)
         # "83.9% top-1 ImageNet accuracy": a name between a number and its metric; "raising ImageNet-C
         # accuracy from 45.2%": a name right before the metric that precedes the number
         self._bench_then_metric = re.compile(rf"^\s?[^,;()]{{0,20}}?(?<![\w\-])(?P<name>{bench_name})\s$")
@@ -185,12 +197,12 @@ class FieldFinder:
         # an acronym is defined once; the same name in brackets again is a mention ("(COCO)" after each task)
         for name in dict.fromkeys(self._bracketed_names(abstract, title)):
             add(name, 1.0)
-        tokens = [m.group(1).rstrip(".") for m in _TOKEN_NAME.finditer(abstract)]
+        fields = self._field_acronyms(abstract, title)  # (said again and again, never the method)
+        tokens = [t for m in _TOKEN_NAME.finditer(abstract) if (t := m.group(1).rstrip(".")) not in fields]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
             for m in self.rx.name_leads_result.finditer(abstract):
                 add(m.group("n"), 0.75)
-            fields = self._field_acronyms(abstract, title)
             for name in {m.group("n") for m in self.rx.name_opens_sentence.finditer(abstract)} - fields:
                 if (self._namey(name) or "-" in name) and abstract.count(name) >= 3:
                     add(name, 2.0)  # ("Kestrel-α incorporates ...", and Kestrel-α again and again)
@@ -216,7 +228,8 @@ class FieldFinder:
     def _names_field(self, abstract: str, m: re.Match, title: str) -> bool:
         """Does the acronym in brackets at ``m`` name a task, a field or a class of systems?"""
         return bool(self.rx.defined_as_task_after.match(abstract, m.end())
-                    or self._abbreviates_class(abstract, m.start(), m.group("n"), title))
+                    or self._abbreviates_class(abstract, m.start(), m.group("n"), title)
+                    or _abbreviates_word(abstract, m.start(), m.group("n")))
 
     def _abbreviates_class(self, abstract: str, at: int, acronym: str, title: str) -> bool:
         """"large multimodal models (LMMs)": an acronym of the lower-case plural before it (at ``at``),
@@ -336,16 +349,21 @@ class FieldFinder:
         if self.rx.introduces_no_method.search(m.group(0)) or self.rx.participle_intro.match(m.group(0)) \
                 and self.rx.called_no_method_before.search(abstract, max(0, m.start() - 60), m.start()):
             return True
+        if m.group("n") and abstract.startswith("(", m.start("n") - 1):  # ("an effective electrocardiogram (ECG)")
+            return _abbreviates_word(abstract, m.start("n") - 1, m.group("n"))
         acronym = None if m.group("n") else _ACRONYM_NEXT.match(abstract, m.end())
         return bool(acronym and self.rx.defined_as_task_after.match(abstract, acronym.end()))
 
     def _add_named(self, m: re.Match, abstract: str, add, add_known) -> None:
         """A name-like name the abstract introduces, and the short form in brackets right after a name
-        of several words ("a Real-Time FOo DEtector (RT-FD)")."""
+        of several words ("a Real-Time FOo DEtector (RT-FD)") or after one the abstract named before ("Foo-norm
+        does ... we propose a trainable Foo-norm (TFoo-norm)": the new thing is the bracketed one)."""
         outright = self.rx.named_outright_before.search(abstract, max(0, m.start("n") - 10), m.start("n"))
-        (add_known if outright else add)(m.group("n").rstrip("."), 2.0)
-        if " " in m.group("n") and (acronym := _ACRONYM_NEXT.match(abstract, m.end("n"))):
-            add(acronym.group(0).strip(" ()"), 2.0)
+        name = m.group("n").rstrip(".")
+        (add_known if outright else add)(name, 2.0)
+        named_before = abstract.find(name) < m.start("n")
+        if (" " in name or named_before) and (acronym := _ACRONYM_NEXT.match(abstract, m.end("n"))):
+            add(acronym.group(0).strip(" ()"), 3.0 if named_before else 2.0)
 
     def _acronym_of(self, name: str, abstract: str) -> str:
         """"Sparse Gated Mixers (SGM)": the acronym stands for the name."""
@@ -693,7 +711,7 @@ class FieldFinder:
             for mm in rx.finditer(sentence):
                 name = mm.group("name").rstrip(".")
                 name = self._without_owner(name)
-                cue = mm.group(0).split()[0] if rx is self._bench_intro else None
+                cue = self._intro_cue(sentence, mm) if rx is self._bench_intro else None
                 s, e = mm.start("name"), mm.end("name")
                 if own_task and s < b or name.lower() in fronted or not self._bench_candidate(sentence, name, s, e, metric, cue):
                     continue
@@ -703,6 +721,14 @@ class FieldFinder:
                 if d < best_d:
                     best, best_d = name, d
         return best
+
+    def _intro_cue(self, sentence: str, mm: re.Match) -> str:
+        """The word that introduces a benchmark's name ("on", "of", ...); "of" after a split reads as "on"
+        ("the test set of FooCity": the dataset the split is of)."""
+        cue = mm.group(0).split()[0]
+        if cue == "of" and self.rx.split_before.search(sentence, max(0, mm.start() - 30), mm.start()):
+            return "on"
+        return cue
 
     def _bench_candidate(self, sentence: str, name: str, s: int, e: int, metric: str | None, cue: str | None) -> bool:
         """Can the name at ``s:e`` be a benchmark there? Not "in Janus models", "in the Qwen family"
@@ -807,11 +833,15 @@ class FieldFinder:
     def _cued_baseline(self, sentence: str, mm: re.Match, a: int, b: int) -> tuple[str, tuple[bool, float]] | None:
         """The phrase a baseline cue introduces, with how near it is to the number at ``a:b``: (in
         another clause?, distance); None where the cue is not this number's."""
+        if self._inside_metric(sentence, mm.start()):
+            return None  # ("Intersection over Union": a cue word inside a metric's name compares nothing)
         rest = " " + sentence[mm.end() :]
         stop = self.rx.stop_phrase.search(rest)
         phrase = rest[: stop.start() if stop else len(rest)].strip()
         if not self._baseline_phrase(phrase) or mm.end() <= a <= mm.end() + 1 or _another_numbers_cue(sentence, mm, a):
             return None  # (a cue right before the number is its qualifier: "less than half as many")
+        if self.rx.data_over.match(mm.group(0)) and self.rx.dataset_head.search(phrase):
+            return None  # ("layers over the FooMal malware dataset": where it was run, not what it beat)
         phrase = self._with_name_beside(self._with_example(phrase, rest, stop), rest, stop)
         s = mm.start()
         if s >= b and stop and self.rx.own_amount.match(rest, stop.start()):
@@ -820,6 +850,11 @@ class FieldFinder:
         # a cue in the number's own clause comes before one across a comma ("5.1% higher than A, 3.7%
         # higher than B": B is the 3.7%'s)
         return phrase, ("," in (sentence[b:s] if s >= b else sentence[mm.end() : a]), d)
+
+    def _inside_metric(self, sentence: str, at: int) -> bool:
+        """Is ``at`` inside a metric's name in ``sentence``?"""
+        lo = max(0, at - 40)
+        return any(lo + s < at < lo + e for s, e in self.metric_spans(sentence[lo : at + 40]))
 
     def _with_example(self, phrase: str, rest: str, stop: re.Match | None) -> str:
         """"models such as Kestrel-X": a phrase cut at "such" runs on to the example it names."""
