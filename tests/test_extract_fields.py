@@ -74,6 +74,9 @@ def test_fields_follow_rule(case):
         ("Foo arrhythmia classification using a 2-D CNN", "We propose an effective electrocardiogram (ECG) classifier. "
          "Every ECG beat becomes an image. ECG recordings come from FooDB, and ECG data stay raw.", None),
         ("Untitled study", "We evaluated the proposed method on the FooBIH database. It is accurate.", None),
+        # a field's acronym with a compound qualifier before it ("Document-level foo extraction (FE)") is a field
+        ("Document-Level Foo Extraction with Pooling", "Document-level foo extraction (FE) poses new challenges. FE "
+         "needs pairs. We propose two techniques for FE. FE is hard, and FE is slow.", None),
         # a name said before it is "introduced" exists already: the new thing is the one in brackets
         ("Trainable Foo Normalization", "Adaptive F-norm (AF-norm) calibrates scores. However, AF-norm does not learn. "
          "We propose a trainable AF-norm (TAF-norm) that learns. The TAF-norm is fast, and TAF-norm is robust.", "TAF-norm"),

@@ -32,7 +32,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.110"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.111"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -174,8 +174,10 @@ class RuleExtractor:
 
     def _coordinated(self, c: Ctx) -> bool:
         """A factor with no noun of its own joined to the one before it ("11x speedup on A and 16x on
-        B"): it says the same of something else, so it is the same kind of claim."""
-        return c.m.unit in ("x", "%") and self.S.P.coordinated_factor.search(c.left) is not None
+        B"): it says the same of something else, so it is the same kind of claim; not one that scales a
+        setting of its own ("... that has 4.1x power budget and 3.4x HBM bandwidth")."""
+        return c.m.unit in ("x", "%") and self.S.P.coordinated_factor.search(c.left) is not None \
+            and not (c.m.unit == "x" and self.S.P.factor_setting.match(c.right))
 
     def _head_word(self, c: Ctx) -> str | None:
         """The word a factor or percentage modifies ("3x reduction" -> "reduction")."""

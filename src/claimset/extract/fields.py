@@ -36,8 +36,16 @@ def _metric_case(pattern: str) -> str:
 SCANNED = frozenset({"verb", "intro", "name_verb", "clause", "named_before_value", "trained_on", "model_class_paren",
                      "own_size_before", "compared_performance", "slash_size_before", "collection_of", "name_with_size"})
 _FIELDS = ("subject", "baseline", "benchmark", "metric")  # the descriptive fields a claim carries
+_COMPARED_BEFORE = re.compile(r"\b(?:over|than|versus|vs\.?|compared (?:to|with|against))\s(?:[\w\-]+\s){0,3}$")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)")  # "(SLT)", "(KV-Fold)"
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
+
+
+def _named_whole(words: list[str], initials: str, letters: str) -> bool:
+    """Do the words spell the acronym's letters, but for compound qualifiers before them
+    ("Document-level relation extraction (RE)")?"""
+    extra = words[: len(words) - len(letters)]
+    return initials == letters or initials.endswith(letters) and bool(extra) and all("-" in w for w in extra)
 
 
 def _abbreviates_word(abstract: str, at: int, acronym: str) -> bool:
@@ -121,8 +129,10 @@ class FieldFinder:
                                            rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){member})*)")
         self._bracket_member = re.compile(rf"(?P<name>{bench_name})\s?\((?P<inside>[^()]*)\)")
         cues = "|".join(f"(?:{c})" for c in spec.baseline_cues if c not in ("from", "of"))
-        # (not before a number, "than 3x"; a name that starts with one is a name, "than 3DGS")
-        self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?!\$|\d(?!\d*(?-i:[A-Z])[\w\-]*(?-i:[A-Z])))", re.IGNORECASE,
+        # (not before a number, "than 3x"; a name that starts with one is a name, "than 3DGS", and so is a
+        # count glued to a noun, "over 32-thread CPU", though not a factor's "than 3-fold")
+        self._baseline_cue = Scanner(r"\b(?:" + cues + r")\s+(?!\$|(?!\d+-(?!fold\b|times\b|points?\b|percent)[a-z]{2,})"
+                                     r"\d(?!\d*(?-i:[A-Z])[\w\-]*(?-i:[A-Z])))", re.IGNORECASE,
                                      python_matches=True)
         # "Kestrel 8B's win rate ...": the possessor owns the metric
         self._possessive = re.compile(r"^(.+?)'s\s(?:[\w\-]+\s){0,2}?(?:performance|capabilit\w+|abilit\w+|"
@@ -246,7 +256,7 @@ class FieldFinder:
         named = cm.group("words") or cm.group("lead")
         words = [w for w in named.split() if w.lower() not in self.words["function_words"] and w != "&"]
         initials = "".join(w[0].upper() for w in words)
-        if len(letters) < 2 or not (initials.endswith(letters) if plural else initials == letters):
+        if len(letters) < 2 or not (initials.endswith(letters) if plural else _named_whole(words, initials, letters)):
             return False  # (a class may be qualified, "large foo models"; a field is named whole)
         # (a field stays a field though the title names it: "Better Sign Foo Translation with X")
         return not plural or " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
@@ -466,12 +476,19 @@ class FieldFinder:
         list marker ("(ii)"), a lone lower-case word ("significantly", "models"), a phrase cut inside a
         bracket ("an Inception Score (") nor an aside in one ("(all handwritten)"): the method's name stands in."""
         metric = (out["metric"] or "").lower()
-        raw = out["subject"]
+        raw = self._without_expansion(out["subject"])
         subject = out["subject"] = self._trimmed(raw) if raw else raw
         if subject and (raw.count("(") > raw.count(")") or subject.startswith("(") or metric and subject.lower() == metric
                         or self._not_a_name(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
+
+    def _without_expansion(self, raw: str | None) -> str | None:
+        """"Our FOO (Fast Oblique ... Operator) model": the name before its expansion in brackets."""
+        name, bracket, _ = (raw or "").partition(" (")
+        if bracket and self._namey(name.split()[-1]) and (raw.count("(") > raw.count(")") or raw.endswith(")")):
+            return name
+        return raw
 
     def _not_a_name(self, subject: str) -> bool:
         """A metric ("Q3 = 79%, Q8 = 68%": the other's metric; "WERs"), a unit, a list marker, a lone
@@ -1149,8 +1166,9 @@ class FieldFinder:
         avoid = {found.get("benchmark"), found.get("baseline"), found.get("metric")}
         for tok in re.finditer(r"[\w\-.+/']+", head):
             word = re.sub(r"'s$", "", tok.group(0)).strip(".'")
-            if word in self._not_bench or any(word and word in (x or "") for x in avoid):
-                continue
+            if word in self._not_bench or any(word and word in (x or "") for x in avoid) \
+                    or _COMPARED_BEFORE.search(head, max(0, tok.start() - 60), tok.start()):
+                continue  # (a name compared against is no subject: "a 4.9x speedup over state-of-the-art FOO solvers")
             if self._namey(word):
                 return word
         return None

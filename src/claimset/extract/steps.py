@@ -397,8 +397,8 @@ def relative_size(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
     """"twice", "an order of magnitude", "half": typed by trigger words; a noun after an article
-    ("a triple") or before a noun ("double descent") is not a factor, and "half" is a claim only as a
-    reduction."""
+    ("a triple"), before a noun ("double descent") or with no object ("relation triples across") is not
+    a factor, and "half" is a claim only as a reduction."""
     m, P = c.m, k.P
     if not m.is_word:
         return None
