@@ -101,7 +101,8 @@ class FieldFinder:
         bench_name = r"(?:" + "".join(f"{f}|" for f in forms) + r"[A-Z][\w\-.']*(?:\s(?:[A-Z0-9][\w\-.']*|\d[\w.]*|v\d[\w.]*" + lower + r"))*|[a-z]+[A-Z][\w\-]*|[a-z]{3,}\d+(?![\w\-.]))"
         # (the word before a benchmark may open the sentence: "On HumanEval, ...")
         # (a setting may stand between: "on zero-shot BarCOCO")
-        self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?:(?i:zero|few|one|\d+)-shot\s)?"
+        # (and a word praising it: "on the standard FooGrasp Dataset", "on the public FooSet")
+        self._bench_intro = Scanner(rf"\b(?i:{'|'.join(spec.benchmark_before)})\s(?:the\s)?(?:(?:standard|public|popular|well-known|widely[- ]used)\s)?(?:(?i:zero|few|one|\d+)-shot\s)?"
                                     rf"(?P<name>{bench_name})",
                                     python_matches=True)
         what = "|".join(spec.benchmark_after)  # the words saying a name is a benchmark ("datasets", "suite")

@@ -347,8 +347,8 @@ def generic_count(c: Ctx, k: Kit) -> list[Decision] | None:
         return None  # "with 1,000,000 parameters": a model's size written in full ("of 3 parameters" is not)
     if P.bare_after.match(right) or P.points_after.match(right) or P.bare_before.search(left):
         return None
-    if k.fields.metric_next_to(c.list_left, right) or _measured_noun(c, k):
-        return None
+    if k.fields.metric_next_to(c.list_left, right) or _measured_noun(c, k) or _respective_scores(c, k):
+        return None  # ("with 8.62 and 14.27 increases in A and B, respectively": scores)
     return []
 
 
@@ -482,9 +482,7 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     if not c.m.unit:
         return None
     data_unit = k.S.glued_data_units.get(c.m.unit)
-    if data_unit and (k.P.glued_data_after.match(c.right) or k.P.name_before_glued.search(c.left)
-                      or k.P.dataset_bracket_before.search(c.left) and k.P.bracket_close_after.match(c.right)):
-        # ("Librispeech (960h)", "the 10h and 100h subsets", "FooSpeech 480h": hours a corpus holds)
+    if data_unit and _sizes_a_corpus(c, k):
         return k.decide("data", data_unit, "glued_data")
     if k.P.of_after.match(c.right) or k.P.setup_after.match(c.right) or k.P.name_before_glued.search(c.left) \
             or k.P.decade_mark_before.search(c.left) \
@@ -494,6 +492,15 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     if second:
         return _time_pair(c, k, c.m.unit, second)
     return k.decide("measurement", c.m.unit, "glued_time")
+
+
+def _sizes_a_corpus(c: Ctx, k: Kit) -> bool:
+    """Does a glued time give the hours a corpus holds ("Librispeech (960h)", "the 10h and 100h subsets",
+    "FooSpeech 480h", "on 270h FooTED talks")?"""
+    P = k.P
+    return bool(P.glued_data_after.match(c.right) or P.name_before_glued.search(c.left)
+                or P.dataset_bracket_before.search(c.left) and P.bracket_close_after.match(c.right)
+                or P.named_corpus_after.match(c.right) and P.corpus_list_before.search(c.left))
 
 
 def _time_pair(c: Ctx, k: Kit, unit: str, second) -> list[Decision]:
@@ -769,10 +776,15 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
 
 def _respective_scores(c: Ctx, k: Kit) -> bool:
     """"the recall, precision and F1 of X are 0.91, 0.89 and 0.90, respectively": a list of bare
-    numbers that "respectively" assigns to the metrics named before it, or that a score's cue opens
-    ("on A, B and C it reaches 56.1, 61.3 and 30.2, respectively")."""
-    return c.m.in_list and bool(k.P.respectively_after.match(c.right)) \
-        and (k.fields.metric_in(c.list_left) or bool(k.P.bare_before.search(c.list_left)))
+    numbers that "respectively" assigns to the metrics named before it or right after it ("an 8.62 and a
+    14.27 increase in A and B, respectively"), or that a score's cue opens ("on A, B and C it reaches 56.1,
+    61.3 and 30.2, respectively")."""
+    if not c.m.in_list:
+        return False
+    if k.P.respectively_after.match(c.right):
+        return k.fields.metric_in(c.list_left) or bool(k.P.bare_before.search(c.list_left))
+    later = k.P.respectively_ahead.match(c.right)  # (the metrics named after the list: "... in A and B, respectively")
+    return bool(later) and k.fields.metric_in(later.group(0))
 
 
 def _paren_score(c: Ctx, k: Kit) -> bool:
