@@ -77,6 +77,9 @@ def test_fields_follow_rule(case):
         # a field's acronym with a compound qualifier before it ("Document-level foo extraction (FE)") is a field
         ("Document-Level Foo Extraction with Pooling", "Document-level foo extraction (FE) poses new challenges. FE "
          "needs pairs. We propose two techniques for FE. FE is hard, and FE is slow.", None),
+        # capitalised words with a function word among them that open the abstract name its field
+        ("An ensemble model for foo recognition", "Foo Recognition in Conversation (FRC) has become a major area. "
+         "FRC needs context. We propose an ensemble for FRC. FRC is hard, and FRC is slow.", None),
         # a name said before it is "introduced" exists already: the new thing is the one in brackets
         ("Trainable Foo Normalization", "Adaptive F-norm (AF-norm) calibrates scores. However, AF-norm does not learn. "
          "We propose a trainable AF-norm (TAF-norm) that learns. The TAF-norm is fast, and TAF-norm is robust.", "TAF-norm"),

@@ -116,8 +116,8 @@ def _vocab() -> _Vocab:
     atom = re.compile(
         # Not glued to a preceding word, decimal, path or URL ("GSM8K", "A100"); a hyphen is allowed
         # ("Llama-2-7B", "6-10x") and judged later; "0.13sim2.41" is a range.
-        # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "1.7%/3.4%");
-        # a decimal pair is a slash list too ("1.8/3.3 WER"), so is an integer pair whose second is a
+        # A slash is allowed only inside a list of sizes, percentages or factors ("1.5B/7B/72B", "485k/542k",
+        # "1.7%/3.4%"); a decimal pair is a slash list too ("1.8/3.3 WER", "0.701/0.595"), so is an integer pair whose second is a
         # percentage ("16/7% error"); any other integer one is a fraction or a date.
         # "-A22B" after a size is the active parameter count of a mixture of experts ("Qwen3-235B-A22B",
         # "(400B/A13B)").
@@ -126,7 +126,7 @@ def _vocab() -> _Vocab:
         # Glued to a lower-case word, only a size in billions ("Flamingo80B"; "GSM8K" is no size).
         # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
         r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z@]\d=)|(?<=[A-Za-z@]\d\d=))(?=\d+(?:\.\d+)?%)" + metric_eq + r"|(?<=\d[BM]-A)|(?<=\d[BM]/A)|(?<=(?<![\w.])x)(?=\d)"
-        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMm%x×]/)|(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d/)(?=\d+(?:\.\d+)?%))"
+        r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMmKk%x×]/)|(?<=\.\d/)|(?<=\.\d\d/)|(?<=\.\d\d\d/)|(?<=\d/)(?=\d+(?:\.\d+)?%))"
         r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
         r"(?P<sign>[+±−])?"
         # A mixture-of-experts size "8x22B" (or "16 x 3.8B") is one number, the product (the "8x" is not

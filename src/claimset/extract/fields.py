@@ -939,8 +939,9 @@ class FieldFinder:
         name = named.group(1) if named else None
         bench = found.get("benchmark") or "\0"
         if name is None or name.split()[0].lower() in self.words["stopwords"] or name == found.get("metric") \
-                or name in self._generic or name in bench or bench in name or self._is_measure(name):
-            return None
+                or name in self._generic or name in bench or bench in name or self._is_measure(name) \
+                or self._inside_metric(head, named.start(1)):
+            return None  # (the end of a metric's name is no name: "Area Under ROC Curve (0.85)")
         return name
 
     def _clause_subject(self, head: str, method: str | None) -> tuple[bool, str | None]:
