@@ -83,6 +83,16 @@ def test_fields_follow_rule(case):
         # a name said before it is "introduced" exists already: the new thing is the one in brackets
         ("Trainable Foo Normalization", "Adaptive F-norm (AF-norm) calibrates scores. However, AF-norm does not learn. "
          "We propose a trainable AF-norm (TAF-norm) that learns. The TAF-norm is fast, and TAF-norm is robust.", "TAF-norm"),
+        # "we propose ..., namely X (ACR)" introduces it; a "namely" that lists what is explored does not
+        ("Single foo dehazing using a back projected pyramid network", "We propose a novel generative network architecture, namely "
+         "back projected wren network (BPWNet), that performs well. Our network trains on 20 pairs.", "BPWNet"),
+        ("Untitled study", "We explore multiple approaches, namely MSE regression and FooGen, and FooGen is good.", None),
+        # capitalised hyphenated words that open the abstract name its field ("Foo-Target Interaction (FTI)"),
+        # and so does the acronym of one hyphenated lower-case word ("foo-target (FT)")
+        ("A hybrid framework", "Foo-Target Interaction (FTI) prediction is a vital task. FTI is hard. We study FTI. "
+         "Our FTI model helps FTI.", None),
+        ("KestrelFTA: Deep Foo-Target Affinity Prediction", "Novel foo-target (FT) interactions matter. FT pairs, FT "
+         "data, FT binding and FT affinities are studied.", "KestrelFTA"),
     ],
 )
 def test_method_name(title, abstract, method):

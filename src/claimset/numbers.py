@@ -706,6 +706,8 @@ _NAME_DASH_BEFORE = re.compile(r"[A-Za-z]-?$|\d-$")  # "GLM-Z1-9B-0414": inside 
 _LETTER_DASH_BEFORE = re.compile(r"[A-Za-z]-$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+(?:approx\w*\s+|about\s+|~)?$", re.IGNORECASE)
+# "from 0.25 for the standard process to 0.28": a short phrase saying whose the first number is
+_ASIDE_TO = re.compile(r"^ (?:for|with|of|by|under) (?:(?:the|a|an|our|its) )?(?:[\w\-]+ ){0,3}[\w\-]+ to $")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:approx\w*\s+|about\s+)?$", re.IGNORECASE)
 # "42.2% → 49.6%", "0.61->0.74": an arrow between two numbers is a from->to change (the text view
 # writes LaTeX's arrows as "→")
@@ -728,11 +730,17 @@ def _pair(text: str, a: Mention, b: Mention) -> list[Mention] | None:
         return _to_pair(text, a, b, before, b_sim)
     elif _RANGE_AND.match(gap):
         is_range = bool(_BETWEEN_BEFORE.search(before))
-    elif _ARROW_GAP.fullmatch(gap):
-        return _from_to(a, b)  # ("42.2% → 49.6%")
+    elif _arrow_or_aside(gap, before):
+        return _from_to(a, b)
     else:
         return None
     return [_range(text, a, b, b_sim)] if is_range else None
+
+
+def _arrow_or_aside(gap: str, before: str) -> bool:
+    """A from->to change written with an arrow ("42.2% → 49.6%") or with a short phrase after its first
+    number ("from 0.25 for the standard process to 0.28")."""
+    return bool(_ARROW_GAP.fullmatch(gap) or _ASIDE_TO.match(gap) and _FROM_PAIR_BEFORE.search(before))
 
 
 def _glued_minus_to_gap(a: Mention, b: Mention, gap: str) -> tuple[Mention, str]:

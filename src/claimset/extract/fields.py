@@ -45,16 +45,27 @@ def _named_whole(words: list[str], initials: str, letters: str) -> bool:
     """Do the words spell the acronym's letters, but for compound qualifiers before them
     ("Document-level relation extraction (RE)")?"""
     extra = words[: len(words) - len(letters)]
-    return initials == letters or initials.endswith(letters) and bool(extra) and all("-" in w for w in extra)
+    parts = "".join(p[0].upper() for w in words for p in w.split("-") if p)  # ("Drug-Target Interaction (DTI)")
+    return initials == letters or parts == letters \
+        or initials.endswith(letters) and bool(extra) and all("-" in w for w in extra)
+
+
+def _compound_word(word: str) -> bool:
+    """A lower-case hyphenated word ("drug-target")."""
+    return word.islower() and "-" in word and word.replace("-", "").isalpha()
 
 
 def _abbreviates_word(abstract: str, at: int, acronym: str) -> bool:
-    """"electrocardiogram (ECG)": an acronym (in brackets at ``at``) of the one lower-case word before
-    it, not of as many words as it has letters, shortens a term of the field; a name the paper coins is
-    the initials of its words ("dynamic token pruning (DTP)")."""
+    """"electrocardiogram (ECG)", "drug-target (DT)": an acronym (in brackets at ``at``) of the one
+    lower-case word before it, not of as many words as it has letters, shortens a term of the field; a
+    name the paper coins is the initials of its words ("dynamic token pruning (DTP)")."""
     letters = "".join(ch for ch in acronym if ch.isupper()).lower()
     words = abstract[max(0, at - 80) : at].split()[-len(letters) :]
-    if len(letters) < 2 or len(words) < len(letters) or not words[-1].isalpha() or not words[-1].islower():
+    if len(letters) < 2 or not words:
+        return False
+    if _compound_word(words[-1]):
+        return "".join(p[0] for p in words[-1].split("-") if p) == letters  # ("drug-target (DT)": a compound term)
+    if len(words) < len(letters) or not words[-1].isalpha() or not words[-1].islower():
         return False
     word = iter(words[-1])  # (each letter found in order in the word itself: "e-c-g" in "electrocardiogram")
     return words[-1][0] == letters[0] and all(ch in word for ch in letters) and "".join(w[0] for w in words) != letters
@@ -403,7 +414,7 @@ class FieldFinder:
         if kind == self.roles["measurement"]:
             pa, pb = _from_number(sentence, a, b) if m.role == "to" else (a, b)  # (a pair's second number: the first's metric)
             out["metric"] = self._measure_metric(sentence, pa, pb, decision.unit, _list_start(m, s0, pa))
-            out["benchmark"] = decision.benchmark_hint or self._benchmark(sentence, a, b, out["metric"])
+            out["benchmark"] = decision.benchmark_hint or self._pair_benchmark(sentence, m, a, b, out["metric"])
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b, _list_start(m, s0, a)) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
@@ -416,6 +427,11 @@ class FieldFinder:
                                                lambda: self._benchmarks_named(sentence, kind))
         return self._not_its_own_baseline(self._whole_subject(
             self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text), method), method)
+
+    def _pair_benchmark(self, sentence: str, m: "Mention", a: int, b: int, metric: str | None) -> str | None:
+        """The benchmark of a measured result; a from->to pair's first number reads it around the whole
+        pair ("from 58.1% to 66.9% in FooQA")."""
+        return self._benchmark(sentence, a, _to_number(sentence, a, b)[1] if m.role == "from" else b, metric)
 
     @staticmethod
     def _not_its_own_baseline(out: dict, method: str | None) -> dict:
@@ -697,21 +713,35 @@ class FieldFinder:
         if self.rx.metric_as_verb.match(sentence, mm.start()):
             return None  # ("models score only 23%": the verb)
         d = mm.start() - b if mm.start() >= b else (a - mm.end()) * 1.5
-        if mm.start() > b and self.rx.points_before_metric_gap.fullmatch(sentence, b, mm.start()):
-            return 0.0  # ("+4-point mAP": the points' metric)
-        if mm.start() > b and self.rx.name_before_metric_gap.fullmatch(sentence, b, mm.start()) \
-                and not self._metric_ci.fullmatch(sentence[b:mm.start()].strip()):
-            return 0.0  # ("1.0% BarCOCO mAP": the metric after the benchmark's name is the number's)
+        if self._own_metric_after(sentence, mm, b):
+            return 0.0
         if mm.start() >= b and self.rx.metric_linked_after.match(sentence, mm.end()) \
                 and self.rx.clause_break.search(sentence, b, mm.start()):
             # ("0.62, and a CER of 0.126": the metric linked to a later number, past a break, is that one's;
             # "10.8 compared to a perplexity of 15.8" is one pair)
+            return None
+        if self._earlier_numbers_metric(sentence, mm, a):
             return None
         if d > VAGUE_REACH and mm.group(0).lower() in self.words["vague_metrics"]:
             return None  # ("state-of-the-art performance on Kinetics (90.0% ...": a word, not the metric)
         if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
             d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
         return d
+
+    def _own_metric_after(self, sentence: str, mm: re.Match, b: int) -> bool:
+        """Is the metric at ``mm``, after the number ending at ``b``, the number's own whatever else is near:
+        only its points between ("+4-point mAP"), or a benchmark's name ("1.0% BarCOCO mAP")?"""
+        if mm.start() <= b:
+            return False
+        return self.rx.points_before_metric_gap.fullmatch(sentence, b, mm.start()) is not None \
+            or (self.rx.name_before_metric_gap.fullmatch(sentence, b, mm.start()) is not None
+                and not self._metric_ci.fullmatch(sentence[b:mm.start()].strip()))
+
+    def _earlier_numbers_metric(self, sentence: str, mm: re.Match, a: int) -> bool:
+        """Is the metric at ``mm``, before the number at ``a``, one an earlier number's change names, with
+        only a coordinator between ("a 16% reduction in WER and a 5.9% gain in BLEU": WER is the 16%'s)?"""
+        return mm.end() <= a and self.rx.earlier_number_gap.fullmatch(sentence, mm.end(), a) is not None \
+            and self.rx.metric_of_earlier_number.search(sentence[: mm.start()]) is not None
 
     def _without_owner(self, name: str) -> str:
         """"Acme's WidgetBench": the benchmark without its owner ("Humanity's Last Exam" is one name)."""
@@ -1578,6 +1608,7 @@ _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 # the first number of a from->to pair, read back from its "to" ("from 132.31 to ", "from 24 GB to ")
 _FROM_NUMBER = re.compile(r"\bfrom\s(?:[~∼≈]\s?)?(?P<n>[+\-−]?\d[\d,.]*)\S*(?:\s[A-Za-z%]+)?\sto\s?$")
+_TO_NUMBER = re.compile(r"\S*(?:\s[A-Za-z%]+)?\sto\s(?:[~∼≈]\s?)?(?P<n>[+\-−]?\d[\d,.]*%?)")
 _NAME_VERSION = re.compile(r"\b[A-Z][\w\-]*\s\d+(?:\.\d+)?\b")  # "Kestrel 3.5": a name and its version
 _CITATION_END = re.compile(r"\s*\([^()]*\)\s*$")  # "Kestrel (Wren et al., 2018)": the bracket after a name
 _SCORE_ENDS = frozenset("0123456789%")  # a number right before a bracket: "72% (CIFAR-10)" labels a score
@@ -1601,6 +1632,13 @@ def _from_number(sentence: str, a: int, b: int) -> tuple[int, int]:
     from 132.3 to 95.5": 132.3), or the second's own where none is found."""
     fm = _FROM_NUMBER.search(sentence, max(0, a - 40), a)
     return fm.span("n") if fm else (a, b)
+
+
+def _to_number(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """The span of the second number of the from->to pair whose first number is at ``a:b`` ("from
+    58.1% to 66.9% in FooQA": 66.9%), or the first's own."""
+    tm = _TO_NUMBER.match(sentence, b)
+    return tm.span("n") if tm else (a, b)
 
 
 def _list_start(m: "Mention", s0: int, a: int) -> int:

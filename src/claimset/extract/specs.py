@@ -257,16 +257,19 @@ class Specs:
             "ambiguous_model_noun": re.compile(r"^[\s\-]?(?:" + _alt(size.ambiguous_model_nouns or ["(?!)"]) + r")\b"),
             # a noun, not a compound modifier ("instruction-finetuned" is not "instructions")
             # (a bracketed modifier may come first: "400M (image, text) pairs"; a comma may part two
-            # adjectives before a compound one: "700 structured, content-rich prompts")
+            # adjectives before a compound one: "700 structured, content-rich prompts"; a collection's
+            # camel-case name may say whose items they are: "2.8K FooNotes documents")
             "data_noun": re.compile(r"^[\s\-]?(?:\([^()]{1,30}\)\s)?(?:(?!(?:" + "|".join(data.not_modifiers) + r")\b)"
-                                    r"(?:[a-z\-]+(?:,(?=\s[a-z]+-[a-z]))?|[A-Z]{2,}|\d+\s?[×x]\s?\d+) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
+                                    r"(?:[a-z\-]+(?:,(?=\s[a-z]+-[a-z]))?|[A-Z]{2,}|[A-Z][a-z]+[A-Z][\w\-]*|\d+\s?[×x]\s?\d+) ){0,4}?(" + "|".join(f"(?:{k})" for k in data.nouns)
                                     + r")(?![\w\-])" + _not_head(data), _I),
             "byte_noun": re.compile(r"^\s?(?:" + _alt(data.byte_nouns) + r")\b", _I),
             "byte_noun_before": re.compile(r"\b(?:" + _alt(data.byte_nouns_before or ["(?!)"])
                                            + r")\s(?:\(\s?)?[<>~≤≥]?$", _I),
             # (an approximation sign may stand before the number: "pre-trained on ~700B tokens")
+            # (and across a count coordinated before it: "consists of 26K identities and 128K sequences")
             "data_cue": re.compile(r"(?:" + _alt(data.data_cues) + r")\s+(?:"
-                                   + "|".join(f"{f} " for f in data.cue_fillers) + r")?(?:[~∼≈]\s?)?$", _I),
+                                   + "|".join(f"{f} " for f in data.cue_fillers) + r")?(?:\d[\d.,]*[KMB]?\s(?:[A-Za-z\-]+\s){1,2}?"
+                                   r"(?:and|,(?:\sand)?)\s)?(?:[~∼≈]\s?)?$", _I),
             "collection_cue": re.compile(r"\b(?:" + _alt(data.collection_cues or ["(?!)"]) + r")\s+(?:"
                                          + "|".join(f"{f} " for f in data.cue_fillers) + r")?(?:[~∼≈]\s?)?$", _I),
             "flop": re.compile(r"^\s?(?:" + _alt(lex.flop_nouns) + r")", 0),
