@@ -128,8 +128,8 @@ def out_of(c: Ctx, k: Kit) -> list[Decision] | None:
         return None
     P = k.P
     after = P.out_of_after.match(c.right)
-    if after and _fewer_of_more(c.m.text, after.group("n"), after.group(0)):
-        noun = after.group("noun")
+    noun = after and (after.group("noun") or after.group("pre"))
+    if noun and _fewer_of_more(c.m.text, after.group("n"), after.group(0)):
         if P.out_of_not_items.match(noun) or P.in_before.search(c.left):
             return []
         return k.decide("measurement", noun, "out_of")
@@ -137,11 +137,12 @@ def out_of(c: Ctx, k: Kit) -> list[Decision] | None:
     if not before or not _fewer_of_more(before.group("x"), c.m.text, before.group(0)):
         return None
     nm = P.out_of_noun.match(c.right)
-    if nm is None:
+    noun = nm.group("noun") if nm else before.group("pre")  # ("22 instances out of 29.")
+    if noun is None:
         return None
-    if P.out_of_not_items.match(nm.group("noun")) or P.in_before.search(c.left[: before.start()]):
+    if P.out_of_not_items.match(noun) or P.in_before.search(c.left[: before.start()]):
         return []
-    return k.decide("items_out_of", nm.group("noun"), "out_of")
+    return k.decide("items_out_of", noun, "out_of")
 
 
 def _fewer_of_more(x: str, n: str, phrase: str) -> bool:
