@@ -112,9 +112,10 @@ def _not_a_model_size(c: Ctx, k: Kit, glued) -> bool:
 
 def glued_letters(c: Ctx, k: Kit) -> list[Decision] | None:
     """A number glued to letters is part of a name or a setting ("1080p", "3D"), unless the letters
-    are points ("5pp": percentage points)."""
+    are points ("5pp": percentage points) or decibels ("1.5dB")."""
     if (c.m.suffix or c.bare) and k.P.glued_letter.match(c.glued_after or " ") \
-            and not k.P.points_after.match(c.glued_after or "") and not _reached_rate(c, k):
+            and not k.P.points_after.match(c.glued_after or "") and not k.P.decibels_glued.match(c.glued_after or "") \
+            and not _reached_rate(c, k):
         return []  # (a rate reached is a measurement however written: "200FPS on a phone")
     if k.P.generation_name.match(c.m.text):
         return []  # ("5G and 6G systems": a generation of a standard, not 6 billion)
