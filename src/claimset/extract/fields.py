@@ -251,7 +251,19 @@ class FieldFinder:
         """Does the acronym in brackets at ``m`` name a task, a field or a class of systems?"""
         return bool(self.rx.defined_as_task_after.match(abstract, m.end())
                     or self._abbreviates_class(abstract, m.start(), m.group("n"), title)
-                    or _abbreviates_word(abstract, m.start(), m.group("n")))
+                    or _abbreviates_word(abstract, m.start(), m.group("n"))
+                    or self._abbreviates_task(abstract, m))
+
+    def _abbreviates_task(self, abstract: str, m: re.Match) -> bool:
+        """"to re-assess scene foo recognition (SFR)": an acronym of the lower-case words before it that end
+        in a task's name, letter for word, names the task (not when it qualifies a method noun: "a
+        cross-modal foo retrieval (CMFR) framework")."""
+        tm = self.rx.task_before.search(abstract, max(0, m.start() - 80), m.start())
+        if not tm or self.rx.method_noun_after.match(abstract, m.end()):
+            return False
+        letters = "".join(ch for ch in m.group("n") if ch.isupper())
+        initials = "".join(w[0].upper() for w in tm.group("words").split())
+        return len(letters) >= 2 and initials.endswith(letters)
 
     def _abbreviates_class(self, abstract: str, at: int, acronym: str, title: str) -> bool:
         """"large multimodal models (LMMs)": an acronym of the lower-case plural before it (at ``at``),
@@ -799,8 +811,10 @@ class FieldFinder:
         return name if name and self._namey(name.split()[0]) and self._benchmark_name(name, metric, None) else None
 
     def _bracketed_benchmark(self, sentence: str, a: int) -> str | None:
-        """The member of a benchmark list whose brackets hold the number ("on GSM8K (94.2%) and MATH (71.5%)")."""
-        if "(" not in sentence[max(0, a - 12) : a]:
+        """The member of a benchmark list whose brackets hold the number ("on GSM8K (94.2%) and MATH (71.5%)"),
+        first in them or not ("FooSet (F1: 92.1%, IoU: 85.4%)")."""
+        opened = sentence.rfind("(", max(0, a - 60), a)
+        if opened < 0 or ")" in sentence[opened:a]:
             return None
         for lm in self._bench_bracketed.finditer(sentence):
             if not lm.start("list") <= a < lm.end("list"):
