@@ -141,11 +141,12 @@ def _vocab() -> _Vocab:
         r"(?P<plus>\+)?"
         # A suffix may carry one footnote digit ("Mistral-7B1": the size is "7B"); a magnitude word may
         # be capitalised ("7 Billion parameters", in titles and model cards).
-        # A capital suffix after a space counts only before parameters or tokens ("6.7 B parameters"), or
+        # A suffix after a space counts only before parameters or tokens ("6.7 B parameters", "46.8 k trainable
+        # parameters"), or
         # as the low end of a range of them ("0.5 B to 8 B parameters"), or before a model's part ("2 B encoder").
         rf"(?:(?P<suf>[{suffix_class}])(?:(?![A-Za-z0-9])|(?=\d(?![\w.])))|[ \-](?P<word>(?i:{words_alt}))\b"
         rf"|(?P<gword>{glued_alt})(?![A-Za-z0-9])"  # "13bn": a magnitude word abbreviated and glued
-        r"| (?P<ssuf>[KMBT])(?=(?:\s(?:to|-|–)\s\d[\d.]*\s[KMBT])?\s(?:[Pp]arameter|[Pp]arams?\b|[Tt]okens?\b|(?:encoder|decoder|backbone|model)s?\b)))?"
+        r"| (?P<ssuf>[KkMBT])(?=(?:\s(?:to|-|–)\s\d[\d.]*\s[KkMBT])?\s(?:(?:trainable|learnable)\s)?(?:[Pp]arameter|[Pp]arams?\b|[Tt]okens?\b|(?:encoder|decoder|backbone|model)s?\b)))?"
         r"(?P<plus_after>\+(?![\d+]))?"  # "6K+ episodes"
         rf"(?P<bytes>\s?{_BYTE_UNITS}(?![A-Za-z0-9]))?"
         rf"(?P<time>{_TIME_UNITS}(?![A-Za-z0-9]))?"
@@ -852,9 +853,11 @@ def _qualified(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mentio
 
 
 # (a metric's or unit's word may stand between the left number and "vs": "(0.49 V-measure vs. 0.44)";
-# the other system's name between "vs" and its number: "(SIM = 0.68 vs. Kestrel v2 0.62)")
+# the other system's name between "vs" and its number: "(SIM = 0.68 vs. Kestrel v2 0.62)"; a one-word
+# name after "compared to": "(MOS of 4.31 compared to groundtruth 4.48)")
 _VS_GAP = re.compile(r"\s*(?:vs\.?|v\.s\.?|versus|compared to|against)\s*|\s[A-Za-z][\w\-@]*\s+(?:vs\.?|v\.s\.?|versus)\s*"
-                     r"|\s*(?:vs\.?|versus)\s+[A-Z][\w\-.]*(?:\s(?:v\d[\d.]*|[A-Z][\w\-.]*)){0,2}\s+")
+                     r"|\s*(?:vs\.?|versus)\s+[A-Z][\w\-.]*(?:\s(?:v\d[\d.]*|[A-Z][\w\-.]*)){0,2}\s+"
+                     r"|\s*compared (?:to|with)\s+(?:the\s)?[A-Za-z][\w\-]*\s+")
 
 
 def _vs_pairs(text: str, mentions: list[Mention], vocab: _Vocab) -> list[Mention]:

@@ -32,7 +32,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.117"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.118"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -130,15 +130,16 @@ class RuleExtractor:
         return mentions
 
     def _with_siblings(self, c: Ctx, s0: int, siblings: dict[tuple, list[Decision]]) -> list[Decision]:
-        """A number with no cue of its own, or with the same head word as an earlier factor of its
-        sentence, takes that sibling's type ("up to 51% for A and up to 34% for B", "a 3x reduction
-        in X ... up to an 8x reduction")."""
+        """A number with no cue of its own, with the same head word as an earlier factor of its sentence,
+        or in brackets as another reading of the one before, takes that sibling's type ("up to 51% for
+        A and up to 34% for B", "a 3x reduction in X ... up to an 8x reduction", "10% (6%) more")."""
         decisions = classify(c, self.kit)
         m = c.m
         head = self._head_word(c)
         key, head_key = (s0, m.unit), (s0, m.unit, head)
         if is_undecided(decisions) or (head and head_key in siblings) or (head is None and key in siblings
-                                                                          and self._coordinated(c)):
+                                                                          and self._coordinated(c)) \
+                or key in siblings and self._alternative(c):
             inherited = siblings.get(head_key) or siblings.get(key)
             decisions = [replace(d, evidence="sibling") for d in inherited] if inherited else decisions
         if m.role is not None:
@@ -178,6 +179,11 @@ class RuleExtractor:
         setting of its own ("... that has 4.1x power budget and 3.4x HBM bandwidth")."""
         return c.m.unit in ("x", "%") and self.S.P.coordinated_factor.search(c.left) is not None \
             and not (c.m.unit == "x" and self.S.P.factor_setting.match(c.right))
+
+    def _alternative(self, c: Ctx) -> bool:
+        """"more than 10% (6%) more correlated": a number alone in brackets right after another of the same
+        unit is that one read another way (per target, not per residue), the same kind of claim."""
+        return c.right.startswith(")") and self.S.P.alternative_value.search(c.left) is not None
 
     def _head_word(self, c: Ctx) -> str | None:
         """The word a factor or percentage modifies ("3x reduction" -> "reduction")."""

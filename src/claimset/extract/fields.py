@@ -220,6 +220,8 @@ class FieldFinder:
         for name in dict.fromkeys(self._bracketed_names(abstract, title)):
             add(name, 1.0)
         fields = self._field_acronyms(abstract, title)  # (said again and again, never the method)
+        for name in fields & scores.keys():
+            del scores[name]  # ("we propose a foo recognition (FR) model": a model for the task FR)
         tokens = [t for m in _TOKEN_NAME.finditer(abstract) if (t := m.group(1).rstrip(".")) not in fields]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
@@ -256,14 +258,20 @@ class FieldFinder:
 
     def _abbreviates_task(self, abstract: str, m: re.Match) -> bool:
         """"to re-assess scene foo recognition (SFR)": an acronym of the lower-case words before it that end
-        in a task's name, letter for word, names the task (not when it qualifies a method noun: "a
-        cross-modal foo retrieval (CMFR) framework")."""
+        in a task's name, letter for word (or for the parts of a hyphenated word), names the task, unless
+        the paper coins it ("we propose dense foo retrieval (DFR)"); a model or framework it qualifies is
+        one for the task ("we propose a speech-emotion foo recognition (SEFR) model")."""
         tm = self.rx.task_before.search(abstract, max(0, m.start() - 80), m.start())
-        if not tm or self.rx.method_noun_after.match(abstract, m.end()):
+        if not tm:
             return False
         letters = "".join(ch for ch in m.group("n") if ch.isupper())
-        initials = "".join(w[0].upper() for w in tm.group("words").split())
-        return len(letters) >= 2 and initials.endswith(letters)
+        words = tm.group("words").split()
+        initials = "".join(w[0].upper() for w in words)
+        parts = "".join(p[0].upper() for w in words for p in w.split("-") if p)
+        if len(letters) < 2 or not (initials.endswith(letters) or parts.endswith(letters)):
+            return False
+        return bool(self.rx.method_noun_after.match(abstract, m.end())
+                    or not self.rx.coined_before.search(abstract, max(0, tm.start() - 40), tm.start()))
 
     def _abbreviates_class(self, abstract: str, at: int, acronym: str, title: str) -> bool:
         """"large multimodal models (LMMs)": an acronym of the lower-case plural before it (at ``at``),
@@ -732,13 +740,24 @@ class FieldFinder:
             # ("0.62, and a CER of 0.126": the metric linked to a later number, past a break, is that one's;
             # "10.8 compared to a perplexity of 15.8" is one pair)
             return None
-        if self._earlier_numbers_metric(sentence, mm, a):
+        if self._earlier_numbers_metric(sentence, mm, a) or self._past_own_bracket(sentence, mm, a, b):
             return None
         if d > VAGUE_REACH and mm.group(0).lower() in self.words["vague_metrics"]:
             return None  # ("state-of-the-art performance on Kinetics (90.0% ...": a word, not the metric)
         if "," in (sentence[mm.end() : a] if mm.start() < b else sentence[b : mm.start()]):
             d *= 2  # "84.1 PQ, 31.2 dB PSNR": a metric across a comma is another number's
         return d
+
+    @staticmethod
+    def _past_own_bracket(sentence: str, mm: re.Match, a: int, b: int) -> bool:
+        """Is the metric at ``mm`` past the bracket that holds the number and a comma after it ("(MOS of 4.31
+        compared to groundtruth 4.48), low latency": latency is none of the bracket's numbers' metric)?"""
+        gap = sentence[b : mm.start()] if mm.start() >= b else ""
+        closed = gap.find(")")
+        if closed < 0 or "," not in gap[closed:] or "(" in gap:
+            return False  # ("(77.4+4.2)% mAP": the metric right after the bracket is its numbers')
+        opened = sentence.rfind("(", 0, a)
+        return opened >= 0 and ")" not in sentence[opened:a]
 
     def _own_metric_after(self, sentence: str, mm: re.Match, b: int) -> bool:
         """Is the metric at ``mm``, after the number ending at ``b``, the number's own whatever else is near:
