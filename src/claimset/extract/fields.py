@@ -50,6 +50,17 @@ def _named_whole(words: list[str], initials: str, letters: str) -> bool:
         or initials.endswith(letters) and bool(extra) and all("-" in w for w in extra)
 
 
+def _spelling_tail(words: list[str], letters: str) -> list[str]:
+    """The last words that spell the acronym's letters, word for letter or hyphenated part for letter
+    ("chest X-rays (CXRs)", "genome-scale language models (GenSLMs)"); [] where they do not."""
+    for n in range(1, len(words) + 1):
+        tail = words[-n:]
+        parts = "".join(p[0].upper() for w in tail for p in w.split("-") if p)
+        if "".join(w[0].upper() for w in tail) == letters or parts == letters:
+            return tail
+    return []
+
+
 def _compound_word(word: str) -> bool:
     """A lower-case hyphenated word ("drug-target")."""
     return word.islower() and "-" in word and word.replace("-", "").isalpha()
@@ -220,8 +231,7 @@ class FieldFinder:
         for name in dict.fromkeys(self._bracketed_names(abstract, title)):
             add(name, 1.0)
         fields = self._field_acronyms(abstract, title)  # (said again and again, never the method)
-        for name in fields & scores.keys():
-            del scores[name]  # ("we propose a foo recognition (FR) model": a model for the task FR)
+        self._drop_unfit(scores, fields, abstract)
         tokens = [t for m in _TOKEN_NAME.finditer(abstract) if (t := m.group(1).rstrip(".")) not in fields]
         best = self._best_name(scores, order, tokens, title, abstract)
         if best is None:
@@ -288,10 +298,17 @@ class FieldFinder:
         named = cm.group("words") or cm.group("lead")
         words = [w for w in named.split() if w.lower() not in self.words["function_words"] and w != "&"]
         initials = "".join(w[0].upper() for w in words)
-        if len(letters) < 2 or not (initials.endswith(letters) if plural else _named_whole(words, initials, letters)):
+        tail = _spelling_tail(words, letters) if plural else []
+        if len(letters) < 2 or not (tail if plural else _named_whole(words, initials, letters)):
             return False  # (a class may be qualified, "large foo models"; a field is named whole)
         # (a field stays a field though the title names it: "Better Sign Foo Translation with X")
-        return not plural or " ".join(words[-len(letters):]).lower().rstrip("s") not in title.lower()
+        return not plural or not self._studied_class(tail, title)
+
+    def _studied_class(self, tail: list[str], title: str) -> bool:
+        """Does the title say the paper studies the class of systems the words name ("Scaling Foo Models":
+        its "foo models (FMs)" are its subject)? Never a class of things that are no systems ("chest
+        X-rays (CXRs)" in a paper on chest X-rays)."""
+        return bool(self.rx.system_noun.fullmatch(tail[-1])) and " ".join(tail).lower().rstrip("s") in title.lower()
 
     def _is_metric_name(self, name: str) -> bool:
         """A metric's name, also in the plural ("WER", "WERs")."""
@@ -406,6 +423,20 @@ class FieldFinder:
         named_before = abstract.find(name) < m.start("n")
         if (" " in name or named_before) and (acronym := _ACRONYM_NEXT.match(abstract, m.end("n"))):
             add(acronym.group(0).strip(" ()"), 3.0 if named_before else 2.0)
+
+    def _drop_unfit(self, scores: dict[str, float], fields: set[str], abstract: str) -> None:
+        """Names that cannot be the method, however often introduced: a field's or task's acronym ("a foo
+        recognition (FR) model" is one for the task FR), a generic acronym written out ("Convolutional
+        Neural Networks (CNN)")."""
+        for name in [n for n in scores if n in fields or self._expands_generic(n, abstract)]:
+            del scores[name]
+
+    def _expands_generic(self, name: str, abstract: str) -> bool:
+        """Is ``name`` written out before a generic acronym in brackets ("Convolutional Neural Networks
+        (CNN)")? Then it is as generic as the acronym."""
+        at = abstract.find(name + " (")
+        acr = _BRACKETED_ACRONYM.match(abstract, at + len(name) + 1) if at >= 0 else None
+        return bool(acr and acr.group("n") in self._generic)
 
     def _acronym_of(self, name: str, abstract: str) -> str:
         """"Sparse Gated Mixers (SGM)": the acronym stands for the name."""
@@ -562,7 +593,7 @@ class FieldFinder:
 
     def _agent_after(self, right: str) -> tuple[str, bool]:
         """The system named right after a result, and whether a word says it is one ("baseline")."""
-        if not right.startswith((" by ", " for ", " of ")):
+        if not right.startswith((" by ", " for ", " of ")) and " by " not in right[:30]:
             return "", False  # (cheap: most numbers have no agent)
         am = self.rx.by_agent_after.match(right)
         if am:
