@@ -202,10 +202,13 @@ class Scanner:
         offsets, n = _Offsets(text, data), len(data)
         out: list[tuple[int, int]] = []
         for pos, end in windows:
+            # a match of the cut text lies inside the window, and so does a match of the free pattern
+            # there: RE2 need not read past the window's end
+            stop = min(offsets.ahead(end), n)
             while pos < end:
-                start = self._free.Match(_UNANCHORED, data, offsets.byte(pos), n)[0][0]
+                start = self._free.Match(_UNANCHORED, data, offsets.byte(pos), stop)[0][0]
                 if start < 0:
-                    return out
+                    break
                 start = offsets.char(start)
                 if start >= end:
                     break
@@ -235,6 +238,12 @@ class _Offsets:
         self.b += len(self.text[self.c : c].encode("utf-8"))
         self.c = c
         return self.b
+
+    def ahead(self, c: int) -> int:
+        """The byte offset of ``c`` (at or after the last offset mapped), leaving the scan where it is."""
+        if self.same or c < self.c:
+            return c if self.same else len(self.text[:c].encode("utf-8"))
+        return self.b + len(self.text[self.c : c].encode("utf-8"))
 
     def char(self, b: int) -> int:
         if self.same:
