@@ -38,6 +38,7 @@ SCANNED = frozenset({"verb", "intro", "name_verb", "clause", "named_before_value
 _FIELDS = ("subject", "baseline", "benchmark", "metric")  # the descriptive fields a claim carries
 _COMPARED_BEFORE = re.compile(r"\b(?:over|than|versus|vs\.?|compared (?:to|with|against))\s(?:[\w\-]+\s){0,3}$")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<n>[A-Z][\w\-+]*[A-Z][\w\-+]*)\)")  # "(SLT)", "(KV-Fold)"
+_ABBREVIATION_END = re.compile(r"\s\(([^()\s]+)\)$")  # "mean absolute error (MAE)"
 _TOKEN_NAME = Scanner(r"(?<![\w\-])([A-Za-z][\w\-+.]*[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)(?![\w\-])", python_matches=True)
 
 
@@ -540,16 +541,26 @@ class FieldFinder:
         return named.group("n") if named else subject
 
     def _whole_subject(self, out: dict, method: str | None) -> dict:
-        """A subject is a whole name, never the metric it is measured by ("MOS"), a unit ("GB"), a
-        list marker ("(ii)"), a lone lower-case word ("significantly", "models"), a phrase cut inside a
-        bracket ("an Inception Score (") nor an aside in one ("(all handwritten)"): the method's name stands in."""
+        """A subject is a whole name, never the metric it is measured by ("MOS", "mean absolute error
+        (MAE)"), a unit ("GB"), a list marker ("(ii)"), a lone lower-case word ("significantly",
+        "models"), a phrase cut inside a bracket ("an Inception Score (") nor an aside in one ("(all
+        handwritten)"): the method's name stands in."""
         metric = (out["metric"] or "").lower()
         raw = self._without_expansion(out["subject"])
         subject = out["subject"] = self._trimmed(raw) if raw else raw
-        if subject and (raw.count("(") > raw.count(")") or subject.startswith("(") or metric and subject.lower() == metric
+        if subject and (raw.count("(") > raw.count(")") or subject.startswith("(") or self._the_metric(subject, metric)
                         or self._not_a_name(subject)):
             out["subject"] = method if method and method.lower() != metric else None
         return out
+
+    def _the_metric(self, subject: str, metric: str) -> bool:
+        """Is the subject the claim's metric, or any metric written out before its abbreviation ("mean
+        absolute error (MAE)")?"""
+        low = subject.lower()
+        if metric and low == metric:
+            return True
+        abbreviation = _ABBREVIATION_END.search(subject)
+        return bool(abbreviation and self._is_metric_name(abbreviation.group(1)))
 
     def _without_expansion(self, raw: str | None) -> str | None:
         """"Our FOO (Fast Oblique ... Operator) model": the name before its expansion in brackets."""

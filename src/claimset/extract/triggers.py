@@ -100,8 +100,8 @@ class TriggerScorer:
             dist, between, w = near - te, sentence[te:near], weight
             if self._after_other(sentence, ts, a):
                 w *= 0.3  # ("28x faster ... and only 30% of the parameters": "faster" is the 28x's)
-            elif self._object_of_change(sentence, ts, near) or self._factor and self.S.P.names_of_before.match(sentence, te, a):
-                w *= NAMED  # ("reduce the memory ... by 60.7x"; "a speedup of 2.45", not "a throughput of 52%")
+            elif self._named_outright(sentence, ts, te, near, a):
+                w *= NAMED
         if "terms of" in sentence and P.in_terms_of.search(sentence, max(0, ts - 40), ts):
             w *= NAMED  # "8 times faster in terms of total compute"
         w *= 0.5 ** len(P.trigger_boundary.findall(between))
@@ -116,6 +116,14 @@ class TriggerScorer:
         if P.condition_after.match(between) or P.bracket_aside_open.match(between):
             share *= CONDITION  # (and "6.0x (only 4 GPU hours) faster": the aside's trigger, not the number's)
         return others, share
+
+    def _named_outright(self, sentence: str, ts: int, te: int, near: int, a: int) -> bool:
+        """Does the trigger before the number name its quantity outright: what a verb of change takes ("reduce
+        the memory ... by 60.7x") or has as its subject ("the training time was reduced by 79%"), or what a
+        factor is "of" ("a speedup of 2.45", not "a throughput of 52%")?"""
+        P = self.S.P
+        return self._object_of_change(sentence, ts, near) or self._factor and P.names_of_before.match(sentence, te, a) \
+            or P.passive_change_gap.fullmatch(sentence, te, near) is not None
 
     def _object_of_change(self, sentence: str, ts: int, near: int) -> bool:
         """Is the trigger at ``ts`` what a verb of change before it takes, and the number whose phrase
