@@ -127,10 +127,13 @@ def _vocab() -> _Vocab:
         # A factor may be written before its number ("x6 faster", "×3"): after a lone "x" too.
         r"(?:(?:(?<![\w.@#=:])|(?:(?<=[A-Za-z@]\d=)|(?<=[A-Za-z@]\d\d=))(?=\d+(?:\.\d+)?%)" + metric_eq + r"|(?<=\d[BM]-A)|(?<=\d[BM]/A)|(?<=(?<![\w.])x)(?=\d)"
         r"|(?<=[a-z]{3})(?=\d{1,3}(?:\.\d)?B(?![\w.\-])))(?:(?<!/)|(?<=\d[BbMmKk%x×]/)|(?<=\.\d/)|(?<=\.\d\d/)|(?<=\.\d\d\d/)|(?<=\d/)(?=\d+(?:\.\d+)?%))"
-        r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.])|(?<=\dsim))"
-        r"(?P<sign>[+±−])?"
+        r"(?P<sim>sim|\\sim\s?|\$\\sim\$\s?)?(?=[+±−]?[\d.]|-\d)|(?<=\dsim))"
+        # An ASCII hyphen is a minus only alone before the digits, after a space or a bracket and not
+        # after another number or a list's colon, before plain digits ("reached -0.8652", "(-3.2 dB)"; "5
+        # -10" stays a range, "GPT-2" and "Llama -7B" names, "include: -83.3% success" a bullet).
+        r"(?P<sign>[+±−]|(?<![\d%×x:;.]\s)(?<=[ (\[])-(?=\d+(?:\.\d+)?(?![\w.]|,\d)))?"
         # A mixture-of-experts size "8x22B" (or "16 x 3.8B") is one number, the product (the "8x" is not
-        # a factor). "−" above is U+2212 MINUS; a hyphen is a dash or a name's joint, never a sign.
+        # a factor). "−" above is U+2212 MINUS; a hyphen is otherwise a dash or a name's joint.
         r"(?:(?P<experts>\d{1,3})(?:[x×]| [x×] )(?=\d+(?:\.\d+)?[KMBT](?![A-Za-z0-9])))?"
         # Thousands groups are bounded ({1,5}), so a run of "1 000 000 ..." is read in linear time.
         r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d+)?(?!\d|,\d)"
@@ -236,7 +239,7 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
         value = float(_NUM_SEPARATORS.sub("", num) if _NUM_SEPARATORS.search(num) else num)
     except ValueError:
         return None
-    if m.group("sign") == "−":
+    if m.group("sign") in ("−", "-"):
         value = -value
     magnitude, kind, suffix = _atom_magnitude(m, vocab)
     start = m.start("sign") if m.group("sign") else m.start("experts") if m.group("experts") else m.start("num")
@@ -257,7 +260,7 @@ def _atom_mention(m: re.Match, vocab: _Vocab) -> Mention | None:
         magnitude_kind=kind,
         suffix=suffix,
         qualifier=_atom_qualifier(m),
-        sign=m.group("sign"),
+        sign="−" if m.group("sign") == "-" else m.group("sign"),  # (an ASCII minus is read as the math one)
     )
 
 
@@ -510,8 +513,9 @@ _FACTOR_PREFIX = re.compile(r"(?:^|(?<![\w.]))[x×]$")
 # Where a number can start: a digit, a point before a digit, a sign, "sim" or LaTeX "\\sim"/"$\\sim$".
 # The atom pattern opens with look-behinds, which keep Python's regex engine from skipping ahead by
 # itself: trying it only at these positions gives the same matches as finditer, three times faster
-# (a point starts a number only as ".5": the full stops that end sentences are not tried).
-_ATOM_START = re.compile(r"[\d+±−\\$]|\.(?=\d)|sim")
+# (a point starts a number only as ".5": the full stops that end sentences are not tried; a hyphen only
+# as an ASCII minus, alone before digits).
+_ATOM_START = re.compile(r"[\d+±−\\$]|\.(?=\d)|sim|(?<=[ (\[])-(?=\d)")
 
 
 def _atoms(text: str, atom: re.Pattern):
