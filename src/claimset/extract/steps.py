@@ -767,13 +767,14 @@ def bare_score(c: Ctx, k: Kit) -> list[Decision] | None:
     """A bare number is a score next to score words or a metric's name ("FID 1.73", "22.13 perplexity",
     "Fairness (88.5)"), or with a plus sign ("+8.6"); a decimal right after "compared to" or "and" has
     no cue of its own (it takes its sentence's earlier number's type: a comparison's other side, a
-    parallel value)."""
+    parallel value, the next item of "0.96 for A, 0.97 for B")."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.sign == "+" or P.bare_after.match(right) or P.bare_before.search(left) or _paren_score(c, k) \
             or ("." in m.text and (P.level_before.search(left[-40:]) or P.measure_on_bench_after.match(right))) \
             or k.fields.metric_next_to(c.list_left, right) or _respective_scores(c, k) or P.on_tasks_after.match(right):
         return k.decide("measurement", "points" if m.sign == "+" else None, "bare_score")
-    return _UNDECIDED if "." in m.text and P.parallel_value_before.search(left[-16:]) else []
+    return _UNDECIDED if "." in m.text and (P.parallel_value_before.search(left[-16:])
+                                             or P.parallel_item_before.search(left[-60:])) else []
 
 
 def _respective_scores(c: Ctx, k: Kit) -> bool:
