@@ -32,7 +32,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.123"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.124"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -137,9 +137,7 @@ class RuleExtractor:
         m = c.m
         head = self._head_word(c)
         key, head_key = (s0, m.unit), (s0, m.unit, head)
-        if is_undecided(decisions) or (head and head_key in siblings) or (head is None and key in siblings
-                                                                          and self._coordinated(c)) \
-                or key in siblings and self._alternative(c):
+        if self._takes_sibling(c, decisions, head, key in siblings, head_key in siblings):
             inherited = siblings.get(head_key) or siblings.get(key)
             decisions = [replace(d, evidence="sibling") for d in inherited] if inherited else decisions
         if m.role is not None:
@@ -179,6 +177,12 @@ class RuleExtractor:
         setting of its own ("... that has 4.1x power budget and 3.4x HBM bandwidth")."""
         return c.m.unit in ("x", "%") and self.S.P.coordinated_factor.search(c.left) is not None \
             and not (c.m.unit == "x" and self.S.P.factor_setting.match(c.right))
+
+    def _takes_sibling(self, c: Ctx, decisions: list[Decision], head: str | None, has_key: bool, has_head: bool) -> bool:
+        """Does the number take an earlier sibling's type: undecided, or sharing a head word with it (unless
+        excluded as a setting), or coordinated with it, or in brackets as another reading of it?"""
+        return is_undecided(decisions) or bool(head and has_head and decisions != []) \
+            or (head is None and has_key and self._coordinated(c)) or has_key and self._alternative(c)
 
     def _alternative(self, c: Ctx) -> bool:
         """"more than 10% (6%) more correlated": a number alone in brackets right after another of the same

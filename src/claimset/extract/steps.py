@@ -415,15 +415,16 @@ def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def percentage(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A percentage: not a claim when it is a fraction of data or a setting that moves; else typed
+    """A percentage: not a claim when it is a fraction of data (unless a verb says it is the share the
+    system got right: "correctly classified 43.3% of the samples") or a setting that moves; else typed
     by trigger words; with none, still a result when it is in brackets after a name, moves from one
     value to another, or is a margin over a competitor."""
     m, P, left, right = c.m, k.P, c.left, c.right
     if m.unit != "%":
         return None
     before = P.percent_before.search(c.list_left if m.in_list else left)  # (a list's items share its cue)
-    if P.percent_after.match(right) or before and not P.comparative_after.match(right) \
-            or P.point_after.match(right) and P.at_before.search(left):
+    if P.percent_after.match(right) and not P.share_handled_before.search(left[-40:]) \
+            or before and not P.comparative_after.match(right) or P.point_after.match(right) and P.at_before.search(left):
         return []
     clause = P.clause_break.split(left)[-1]
     if m.role in ("from", "to") and P.setting_that_moves.search(clause):
