@@ -617,10 +617,15 @@ class FieldFinder:
         Llama-3.1, Mistral-v0.3, and Gemma-2 reach 85-95%"), is not what the score is measured on,
         unless the abstract calls that name a benchmark (a paper that introduces one)."""
         bench, subject = out["benchmark"], out["subject"]
-        if bench and subject and (bench.lower() == subject.lower() and not self._called_benchmark(bench, text)
+        if bench and subject and ((bench.lower() == subject.lower() or self._system_named(subject, bench))
+                                  and not self._called_benchmark(bench, text)
                                   or self._listed_with(bench, subject, sentence)):
             out["benchmark"] = None
         return out
+
+    def _system_named(self, subject: str, bench: str) -> bool:
+        """Is ``subject`` the name ``bench`` with a system's head noun ("UNET model", "FooNet classifier")?"""
+        return subject.startswith(bench) and self.rx.model_head_noun.fullmatch(subject, len(bench)) is not None
 
     def _called_benchmark(self, name: str, text: str) -> bool:
         """Does the abstract call ``name`` a benchmark ("the MBPP dataset", "(DC) test set", "on DC")?"""
@@ -1060,7 +1065,8 @@ class FieldFinder:
                 if i > 0 and "," not in head[verbs[i - 1].end() : seg_end] else None
             if relative:  # "a model that retains two layers outperforms": the phrase before "that"
                 seg_start, seg_end = verbs[i - 2].end() if i > 1 else 0, relative.start()
-            named = self._named_antecedent(head, seg_start, seg_end)
+            named = self._named_antecedent(head, seg_start, seg_end) or self._named_model_before(head, seg_start, seg_end) \
+                if relative else self._named_antecedent(head, seg_start, seg_end)
             if named:
                 return True, named
             done, subject = self._subject_before(head[seg_start:seg_end], method)
@@ -1070,13 +1076,21 @@ class FieldFinder:
         return False, None
 
     def _named_antecedent(self, head: str, start: int, end: int) -> str | None:
-        """"we design a family of nets, Kestrel-RS, which are 2x faster": the name "which" stands for
-        (an unnamed antecedent, "novel architectures that achieve", leaves the subject to the clause before)."""
+        """"we design a family of nets, Kestrel-RS, which are 2x faster", "the FooNet model which has
+        achieved": the name "which" stands for (an unnamed antecedent, "novel architectures that achieve", leaves the subject to the clause before)."""
         rel = self.rx.relative_before.search(head, max(start, end - 30), end)
         if rel is None:
             return self._whose_owner(head, start, end)
         name = self._clause_tail(head[start : rel.start()].rstrip(" ,"))
-        return name if " " not in name and self._namey(name) and name not in self._generic else None
+        if " " not in name:
+            return name if self._namey(name) and name not in self._generic else None
+        return self._named_model_before(head, start, rel.start())
+
+    def _named_model_before(self, head: str, start: int, end: int) -> str | None:
+        """A name with its head noun right before ``end``, where a relative clause opens ("the
+        superiority of the FooNet model which has achieved")."""
+        named = self.rx.named_model_before_relative.search(head, start, end)
+        return named.group("n") if named and named.group("n").split()[0] not in self._generic else None
 
     def _whose_owner(self, head: str, start: int, end: int) -> str | None:
         """"on par with Kestrel (Wren et al., 2018), whose test error is 2.65%": the result is of the

@@ -44,7 +44,7 @@ class RespectiveLists:
 
     def __init__(self, fields: "FieldFinder", kind_of=None, measurement: str | None = None):
         rx = fields.rx
-        self._cue, self._gap = rx.respectively, rx.list_gap
+        self._cue, self._gap, self._link = rx.respectively, rx.list_gap, rx.metric_before_link
         self._quantities_after = rx.quantities_after_list
         self._names, self._fronted = rx.name_list, rx.fronted_before_list
         self._metrics = fields.metric_spans
@@ -54,7 +54,7 @@ class RespectiveLists:
 
     def align(self, text: str, placed: list[Placed]) -> list[Placed]:
         """The claims with the fields of each "respectively" list aligned (the others as they were)."""
-        if len(placed) < 2 or "/" not in text and "espectively" not in text:
+        if len(placed) < 2 or "/" not in text and "espectively" not in text and not _shared_metric(placed):
             return placed  # (most abstracts: nothing to align)
         out = list(placed)
         by_sentence: dict[tuple[int, int], list[int]] = {}
@@ -62,7 +62,8 @@ class RespectiveLists:
         for i, p in enumerate(placed):
             by_sentence.setdefault((p.s0, p.s1), []).append(i)
         for (s0, s1), idx in by_sentence.items():
-            if len(idx) < 2 or "/" not in text[s0:s1] and not self._cue.search(text, s0, s1):
+            if len(idx) < 2 or "/" not in text[s0:s1] and not self._cue.search(text, s0, s1) \
+                    and not _shared_metric([placed[i] for i in idx]):
                 continue  # (most sentences: no list to align)
             for groups, cued in self._number_lists(text, [placed[i] for i in idx], s0, s1):
                 self._align_list(text, s0, s1, groups, cued, out, at)
@@ -112,23 +113,39 @@ class RespectiveLists:
 
     def _number_lists(self, text: str, items: list[Placed], s0: int, s1: int) -> list[tuple[list[list[Placed]], bool]]:
         """The lists of numbers that a "respectively" cue of the sentence governs: the run of numbers
-        right before it, or right after it ("were respectively x, y"), each marked as cued; and the
-        slash pairs, which need no cue ("0.7/1.1 BLEU on En-De/En-Fr")."""
+        right before it, or right after it ("were respectively x, y"), each marked as cued; the slash
+        pairs, which need no cue ("0.7/1.1 BLEU on En-De/En-Fr"); and a run right after as many metric
+        names ("the precision and recall are 0.91 and 0.89")."""
         groups = _groups(text, items)
         lists = [(pair, False) for pair in _slash_pairs(text, groups)]
         runs = self._runs(text, groups)
         for cue in self._cue.finditer(text, s0, s1):
-            before = [r for r in runs if r[-1][-1].after <= cue.start()]
-            after = [r for r in runs if r[0][0].start >= cue.end()]
-            if before and _governed(text[before[-1][-1][-1].after : cue.start()], 80):
-                run = before[-1]
-            elif after and _governed(text[cue.end() : after[0][0][0].start], 30):
-                run = after[0]
-            else:
-                continue
-            if len(run) >= 2 and all(run != other for other, _ in lists):
+            run = self._cued_run(text, runs, cue)
+            if run is not None and len(run) >= 2 and all(run != other for other, _ in lists):
                 lists.append((run, True))
+        for run in runs:
+            if len(run) >= 2 and all(run != other for other, _ in lists) and self._after_metric_list(text, s0, run):
+                lists.append((run, False))
         return lists
+
+    @staticmethod
+    def _cued_run(text: str, runs: list[list[list[Placed]]], cue: re.Match) -> list[list[Placed]] | None:
+        """The run of numbers a "respectively" cue governs: the one right before it, else right after it."""
+        before = [r for r in runs if r[-1][-1].after <= cue.start()]
+        after = [r for r in runs if r[0][0].start >= cue.end()]
+        if before and _governed(text[before[-1][-1][-1].after : cue.start()], 80):
+            return before[-1]
+        if after and _governed(text[cue.end() : after[0][0][0].start], 30):
+            return after[0]
+        return None
+
+    def _after_metric_list(self, text: str, s0: int, run: list[list[Placed]]) -> bool:
+        """Does a list of as many metric names, then a word linking them to values, end right where the
+        run of numbers starts?"""
+        start = run[0][0].start
+        spans = [(s0 + a, s0 + b) for a, b in self._metrics(text[s0:start])][-len(run) :]
+        return len(spans) == len(run) and self._link.fullmatch(text, spans[-1][1], start) is not None \
+            and all(_METRIC_SEPARATOR.fullmatch(text[e:s]) for (_, e), (s, _) in zip(spans, spans[1:]))
 
     def _runs(self, text: str, groups: list[list[Placed]]) -> list[list[list[Placed]]]:
         """Groups joined into lists: consecutive groups with only a list separator between them."""
@@ -221,6 +238,12 @@ def _exemplified(before: str, values: set[str]) -> bool:
     head = before[: cue.start()].rstrip().lower() if cue else ""
     # (a value may have run on into the cue: "popular engines such")
     return bool(cue) and any(head.endswith(v.removesuffix(" such")) for v in values)
+
+
+def _shared_metric(placed: list[Placed]) -> bool:
+    """Do two numbers in a row of one sentence carry the same metric (each took the nearest name, which
+    a list of metric names before them may share out)?"""
+    return any(p.claim.metric and p.claim.metric == q.claim.metric and p.s0 == q.s0 for p, q in zip(placed, placed[1:]))
 
 
 def _with(p: Placed, field: str, value: str) -> Placed:

@@ -146,6 +146,18 @@ def out_of(c: Ctx, k: Kit) -> list[Decision] | None:
     return k.decide("items_out_of", noun, "out_of")
 
 
+def solved_count(c: Ctx, k: Kit) -> list[Decision] | None:
+    """A count of items a verb of solving takes ("D4C can repair 180 bugs", "proves 112 theorems", "by
+    repairing at least 42 and 7 more bugs"): the system's result, counted in those items (as the X of
+    "X out of N" is), never data."""
+    if not c.bare:
+        return None
+    items = k.P.solved_items_after.match(c.right)
+    if items is None or not k.P.solved_before.search(c.list_left if c.m.in_list else c.left):
+        return None
+    return k.decide("measurement", items.group("noun"), "solved_count")
+
+
 def _fewer_of_more(x: str, n: str, phrase: str) -> bool:
     """"X out of N", or "X of N" with whole numbers X <= N ("18 of 32 targets"; not "1.5 of 10")."""
     if "out of" in phrase.lower():
@@ -400,7 +412,7 @@ def relative_size(c: Ctx, k: Kit) -> list[Decision] | None:
 def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
     """"twice", "an order of magnitude", "half": typed by trigger words; a noun after an article
     ("a triple"), before a noun ("double descent") or with no object ("relation triples across") is not
-    a factor, and "half" is a claim only as a reduction."""
+    a factor, and "half" is a claim only as a reduction (not as a share of the data used)."""
     m, P = c.m, k.P
     if not m.is_word:
         return None
@@ -408,9 +420,9 @@ def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
         return []
     if P.adjective_multiplier.match(c.text[m.start : m.start + 40]) or P.prescribed_before.search(c.left):
         return []  # ("double descent"; "should also be doubled": a prescription, not a result)
-    if m.reduction_only and not P.reduction_word_before.search(c.left) \
-            and not m.text.lower().startswith(("halv", "halves")):
-        return []
+    if m.reduction_only and (not P.reduction_word_before.search(c.left) and not m.text.lower().startswith(("halv", "halves"))
+                             or P.percent_after.match(c.right)):
+        return []  # ("with only half of the complete data": a share of the data used is a setting, like "10% of it")
     return k.triggers(c, "triggers") or _UNDECIDED
 
 
@@ -447,9 +459,11 @@ def _percent_result(c: Ctx, k: Kit) -> bool:
     """A percentage no trigger word types is still a result in brackets after a name, as one end of
     a from->to pair, as a margin over a competitor, beside a metric's name ("Q3 = 79%"), as the
     change of a metric its clause names ("the RMSD is reduced ... by 62%"), written with a plus sign,
-    a change ("including +14.7% on A"), or what a system reaches ("the strongest model reaches 44%")."""
+    a change ("including +14.7% on A"), what a system reaches ("the strongest model reaches 44%"), or an
+    item of a list that "respectively" assigns to metrics ("the accuracy, sensitivity and specificity of
+    the model are 95.7%, 95.2% and 93.2%, respectively")."""
     P, left, right = k.P, c.left, c.right
-    return bool(c.m.sign == "+" or P.result_verb_before.search(left[-40:])
+    return bool(c.m.sign == "+" or P.result_verb_before.search(left[-40:]) or _respective_scores(c, k)
                 or P.name_bracket_before.search(left) and P.bracket_close_after.match(right)
                 or c.m.role in ("from", "to") or P.beats_by_before.search(left)
                 or k.fields.metric_next_to(left, right) or P.percent_on_named_after.match(right)
@@ -577,6 +591,8 @@ def data_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     if m.magnitude_kind is None and m.value < 10 and float(m.value).is_integer() and not cue \
             and unit not in k.S.amount_units:
         return None  # "3 tasks": a small bare count needs a data cue ("1 hour of speech" is an amount)
+    if P.per_item_after.match(c.right) and P.cost_per_item.search(c.left[-60:]):
+        return k.decide("measurement", unit, "data_cost")  # ("an average cost of 270,000 tokens per bug")
     if _not_data(c, k, unit, dm, cue):
         return []
     return k.decide("data", unit, "data_noun")
@@ -808,7 +824,7 @@ def is_undecided(decisions: list[Decision]) -> bool:
 
 
 STEPS: tuple[Step, ...] = (
-    name_size, glued_letters, out_of, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
+    name_size, glued_letters, out_of, solved_count, version_or_marker, modifier_decade_or_citation, size_before_model_noun,
     size_after_family, factor_of_setting, prior_example, cited_result, money, setting_noun, setting_cue,
     collection_count, generic_count,
     example_factor, relative_size, multiplier_word, percentage, factor, byte_amount, glued_time,

@@ -26,6 +26,8 @@ CONDITION = 0.1  # a trigger in a "with ..." phrase after the number is a condit
 # words from the first thing a factor reduces to the second ("fewer parameters and total training compute
 # costs": five): a coordinated noun phrase is short
 PAIR_WORDS = 5
+# a weak trigger this near after a multiplier word is its object ("doubling word speed")
+WORD_OBJECT = 12
 
 
 class TriggerScorer:
@@ -72,10 +74,13 @@ class TriggerScorer:
         for trig in self.S.triggers:
             score = 0.0
             for weight in (1.0, WEAK):
-                if (trig.name, weight) not in found or m.is_word and weight < 1.0:
-                    continue  # a multiplier word needs a trigger that names the quantity
+                if (trig.name, weight) not in found or m.is_word and weight < 1.0 and not _verb_form(m.text):
+                    continue
+                # a multiplier word needs a trigger that names the quantity, or, as a verb, a weak one as its
+                # object right after it ("doubling word speed", "doubles the gains")
+                lo_at, hi_at = (end, end + WORD_OBJECT) if m.is_word and weight < 1.0 else (s0, s1)
                 spans = found[(trig.name, weight)]
-                lo, hi = bisect.bisect_left(spans, (s0, s0)), bisect.bisect_left(spans, (s1, s1))
+                lo, hi = bisect.bisect_left(spans, (lo_at, lo_at)), bisect.bisect_left(spans, (hi_at, hi_at))
                 for ts, te in spans[lo:hi]:
                     if te <= s1:
                         score = max(score, self._one(sentence, trig.name, weight, ts - s0, te - s0, a, b, near_right))
@@ -111,8 +116,11 @@ class TriggerScorer:
         """For a trigger after the number: is it another number's, and the share of its weight."""
         P = self.S.P
         # "1.42x and a 1.49x memory reduction", "2.1x and reduces memory by 35%": that trigger is the next number's
-        others = bool(P.other_relative.search(between) or P.next_number_by.match(sentence, te, min(len(sentence), te + 30)))
+        by_next = P.next_number_by.match(sentence, te, min(len(sentence), te + 30))
+        others = bool(P.other_relative.search(between) or by_next)
         share = 0.3 if others else 1.0
+        if by_next and P.change_verb_before.search(between):
+            share = 0.0  # ("by 10% and reduces the sampling number by 90%": the object of a verb of the next number)
         if P.condition_after.match(between) or P.bracket_aside_open.match(between):
             share *= CONDITION  # (and "6.0x (only 4 GPU hours) faster": the aside's trigger, not the number's)
         return others, share
@@ -197,6 +205,11 @@ class TriggerScorer:
                 if m.end() > best_end:
                     best, best_end = trig.name, m.end()
         return best
+
+
+def _verb_form(word: str) -> bool:
+    """"doubles", "doubling", "halved": a multiplier word used as a verb (it takes an object)."""
+    return word.lower().endswith(("es", "ing", "ed")) and word[:1].isalpha()
 
 
 def _past_aside(P, between: str) -> str:
