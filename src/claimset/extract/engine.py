@@ -32,7 +32,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.125"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.126"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters
@@ -176,7 +176,8 @@ class RuleExtractor:
         B"): it says the same of something else, so it is the same kind of claim; not one that scales a
         setting of its own ("... that has 4.1x power budget and 3.4x HBM bandwidth")."""
         return c.m.unit in ("x", "%") and self.S.P.coordinated_factor.search(c.left) is not None \
-            and not (c.m.unit == "x" and self.S.P.factor_setting.match(c.right))
+            and not (c.m.unit == "x" and self.S.P.factor_setting.match(c.right)) \
+            and not self.fields.metric_next_to("", c.right)  # ("..., and up to 93.5% Rouge-L": its own metric)
 
     def _takes_sibling(self, c: Ctx, decisions: list[Decision], head: str | None, has_key: bool, has_head: bool) -> bool:
         """Does the number take an earlier sibling's type: undecided, or sharing a head word with it (unless

@@ -295,6 +295,8 @@ def _own_result_example(c: Ctx, k: Kit) -> bool:
 def setting_noun(c: Ctx, k: Kit) -> list[Decision] | None:
     """Counts and settings named after the number ("12 datasets", "4-bit", "128k tokens long")."""
     P, right = k.P, c.right
+    if P.physical_unit_after.match(right):
+        return []  # ("1.5 T MRI brain images": tesla, however the images are counted)
     setting = P.settings_after.match(right)
     if not setting or _factor_claim(c, k) or P.rate_unit.match(right) \
             or c.m.unit and (P.byte_unit.match(c.m.unit) or c.m.unit in k.S.glued_data_units) or P.compute_noun.match(right):
@@ -421,7 +423,7 @@ def multiplier_word(c: Ctx, k: Kit) -> list[Decision] | None:
     if P.adjective_multiplier.match(c.text[m.start : m.start + 40]) or P.prescribed_before.search(c.left):
         return []  # ("double descent"; "should also be doubled": a prescription, not a result)
     if m.reduction_only and (not P.reduction_word_before.search(c.left) and not m.text.lower().startswith(("halv", "halves"))
-                             or P.percent_after.match(c.right)):
+                             and not P.reduction_word_after.match(c.right) or P.percent_after.match(c.right)):
         return []  # ("with only half of the complete data": a share of the data used is a setting, like "10% of it")
     return k.triggers(c, "triggers") or _UNDECIDED
 
@@ -495,7 +497,8 @@ def byte_amount(c: Ctx, k: Kit) -> list[Decision] | None:
 
 
 def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
-    """A time unit glued to the number ("554.66s") is a measurement ("10s of seconds" is not)."""
+    """A time unit glued to the number ("554.66s") is a measurement ("10s of seconds" is not), or a
+    speedup where it is the time saved ("130ms latency reduction")."""
     if not c.m.unit:
         return None
     data_unit = k.S.glued_data_units.get(c.m.unit)
@@ -508,6 +511,8 @@ def glued_time(c: Ctx, k: Kit) -> list[Decision] | None:
     second = k.P.time_to_before.search(c.left)  # "cuts it from 10 minutes to 0.1s": the pair's second time
     if second:
         return _time_pair(c, k, c.m.unit, second)
+    if k.P.time_saved_after.match(c.right):
+        return k.decide("time_saved", c.m.unit, "time_saved")  # ("130ms 90-percentile latency reduction")
     return k.decide("measurement", c.m.unit, "glued_time")
 
 
@@ -653,7 +658,8 @@ def _a_length(c: Ctx, k: Kit, cue: bool) -> bool:
 
 def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
     """A time taken ("in 24 hours", "trained for 5 days") is a measurement; a time a from->to pair
-    brings down ("from 120 ms to 45 ms", "from 5 days to 3 hours") is a speedup, both ends."""
+    brings down ("from 120 ms to 45 ms", "from 5 days to 3 hours"), or a time saved ("a 40 ms latency
+    reduction"), is a speedup."""
     P, left = k.P, c.left
     tn = P.time_noun.match(c.right)
     if not tn:
@@ -662,6 +668,8 @@ def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
     if second or P.from_before.search(left) and P.time_to_after.match(c.right):
         # (the time nouns stand between the numbers, so the parser made no from->to pair)
         return _time_pair(c, k, tn.group(1).strip(), second)
+    if P.time_saved_after.match(c.right[tn.end() :]):
+        return k.decide("time_saved", tn.group(1).strip(), "time_saved")  # ("a 40 ms latency reduction")
     if P.time_taken_before.search(left):
         return k.decide("measurement", tn.group(1).strip(), "time_taken")
     return None
