@@ -668,6 +668,8 @@ def time_taken(c: Ctx, k: Kit) -> list[Decision] | None:
     if second or P.from_before.search(left) and P.time_to_after.match(c.right):
         # (the time nouns stand between the numbers, so the parser made no from->to pair)
         return _time_pair(c, k, tn.group(1).strip(), second)
+    if P.data_noun_bracket_before.search(left):
+        return k.decide("data", tn.group(1).strip(), "data_duration")  # ("52 videos (207 minutes)": how long the data runs)
     if P.time_saved_after.match(c.right[tn.end() :]):
         return k.decide("time_saved", tn.group(1).strip(), "time_saved")  # ("a 40 ms latency reduction")
     if P.time_taken_before.search(left):
