@@ -180,8 +180,9 @@ class TriggerScorer:
         between = sentence[b + near_right[first] : b + near_right[second]]
         measurement = self.S.role("measurement")
         if " and " in between and len(between.split()) <= PAIR_WORDS and not self.S.P.than.search(between) \
-                and measurement not in (first, second):
-            return first, second
+                and measurement not in (first, second) \
+                and not self.S.P.comparative_word.match(sentence, b + near_right[second]):
+            return first, second  # (not "10x less memory and faster training": a comparative of its own)
         return None
 
 
