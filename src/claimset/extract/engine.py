@@ -32,7 +32,7 @@ from .steps import Kit, classify, is_undecided
 from .triggers import REACH, TriggerScorer
 
 NAME = "rules"
-VERSION = "0.3.128"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
+VERSION = "0.3.129"  # the engine's version (bumped with any change of behaviour); the label adds a digest of the specs
 
 # Bounds on one abstract, so no input costs more than a fraction of a second. Real abstracts are far
 # inside them (arXiv caps abstracts at 1,920 characters; the longest Epoch one has 2,624 characters

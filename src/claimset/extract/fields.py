@@ -464,9 +464,7 @@ class FieldFinder:
             if out["subject"]:
                 return out
         if kind == self.roles["measurement"]:
-            pa, pb = _from_number(sentence, a, b) if m.role == "to" else (a, b)  # (a pair's second number: the first's metric)
-            out["metric"] = self._measure_metric(sentence, pa, pb, decision.unit, _list_start(m, s0, pa))
-            out["benchmark"] = decision.benchmark_hint or self._pair_benchmark(sentence, m, a, b, out["metric"])
+            self._measured(text, sentence, m, s0, decision, out)
         if kind != self.roles["data"]:
             out["baseline"] = self._baseline(sentence, a, b, _list_start(m, s0, a)) or self._compared_performance(sentence)
         # a result stated without a subject in its sentence is the paper's own ("Using ten minutes of
@@ -479,6 +477,14 @@ class FieldFinder:
                                                lambda: self._benchmarks_named(sentence, kind))
         return self._not_its_own_baseline(self._whole_subject(
             self._not_on_itself(self._finished(out, m, kind, sentence, a, method), sentence, text), method), method)
+
+    def _measured(self, text: str, sentence: str, m: "Mention", s0: int, decision: "Decision", out: dict) -> None:
+        """The metric and benchmark of a measured result, into ``out``."""
+        a, b = m.start - s0, m.after - s0
+        pa, pb = _from_number(sentence, a, b) if m.role == "to" else (a, b)  # (a pair's second number: the first's metric)
+        out["metric"] = self._measure_metric(sentence, pa, pb, decision.unit, _list_start(m, s0, pa))
+        out["benchmark"] = decision.benchmark_hint or self._bracketed_after(text, sentence, b) \
+            or self._pair_benchmark(sentence, m, a, b, out["metric"])
 
     def _pair_benchmark(self, sentence: str, m: "Mention", a: int, b: int, metric: str | None) -> str | None:
         """The benchmark of a measured result; a from->to pair's first number reads it around the whole
@@ -508,6 +514,18 @@ class FieldFinder:
     def _benchmark(self, sentence: str, a: int, b: int, metric: str | None) -> str | None:
         return (self._bracketed_benchmark(sentence, a) or self._benchmark_by(sentence, a, metric)
                 or self._benchmark_before_metric(sentence, a, b, metric) or self._nearest_benchmark(sentence, a, b, metric))
+
+    def _bracketed_after(self, text: str, sentence: str, b: int) -> str | None:
+        """"Dice scores of 87.57% (Synapse), 93.00% (ACDC)": a name alone in brackets right after the
+        value, which the abstract names a dataset or benchmark elsewhere (not a system: "71.2% (ours)")."""
+        if not sentence.startswith(("(", " ("), b):
+            return None  # (most numbers: no bracket after them)
+        bm = self.rx.name_bracket_after_value.match(sentence, b)
+        name = bm.group("name") if bm else None
+        if name is None or name in self._generic or self._never_benchmark(name, name.split()[0], None):
+            return None
+        return name if any(self.rx.dataset_listed.search(text, max(0, mm.start() - 120), mm.start())
+                           for mm in re.finditer(re.escape(name), text)) else None
 
     def _benchmark_by(self, sentence: str, a: int, metric: str | None) -> str | None:
         """"improves accuracy on FooSet by 23.3%, BarSet by 12.8% and BazSet by 19.6%": the member of a
